@@ -1,0 +1,27 @@
+package io.doorstep.gateway.bus;
+
+/**
+ * Every event-bus address of the gateway, defined once. Messages are the records named beside
+ * each address, passed by reference inside the process ({@link LocalCodec}).
+ */
+public final class Addresses {
+  private Addresses() {}
+
+  /** Request {@code AccessRequest}, reply {@code AccessDecision}. The access service answers. */
+  public static final String ACCESS_DECIDE = "doorstep.access.decide";
+
+  /** Request {@code OfflinePassages}, reply empty once durably stored. */
+  public static final String ACCESS_OFFLINE_PASSAGES = "doorstep.access.offline-passages";
+
+  /** Send {@code DeviceEvent}: an event to record. The event log stores it, then publishes {@link #EVENT_STORED}. */
+  public static final String EVENT_RECORD = "doorstep.events.record";
+
+  /** Publish {@code DeviceEvent}: an event is now in the log. The web page and upstream listen. */
+  public static final String EVENT_STORED = "doorstep.events.stored";
+
+  /** Send {@code Presence}: a device said it is online, offline or alive. The device registry listens. */
+  public static final String DEVICE_PRESENCE = "doorstep.devices.presence";
+
+  /** Publish {@code DeviceStatus}: a device's online state changed. */
+  public static final String DEVICE_STATUS = "doorstep.devices.status";
+}

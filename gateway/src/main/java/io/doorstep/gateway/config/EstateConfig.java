@@ -1,0 +1,61 @@
+package io.doorstep.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The estate: its buildings, doors and lanes, and the devices that serve them. */
+public record EstateConfig(
+    String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices) {
+
+  public EstateConfig {
+    buildings = List.copyOf(buildings);
+    doors = List.copyOf(doors);
+    devices = List.copyOf(devices);
+  }
+
+  /** A residential building with its units (entrances). */
+  public record Building(String id, String name, int floors, List<String> units) {
+    public Building {
+      units = List.copyOf(units);
+    }
+  }
+
+  /**
+   * A door or lane people pass.
+   *
+   * @param kind pedestrian-gate, unit-door, vehicle-gate, ebike-gate or fire-lane
+   * @param building the building, for a unit door; null otherwise
+   * @param unit the unit within the building, for a unit door; null otherwise
+   * @param devices ids of the devices at this door (terminal, reader, barrier)
+   */
+  public record Door(String id, String name, String kind, String building, String unit, List<String> devices) {
+    public Door {
+      devices = List.copyOf(devices);
+    }
+  }
+
+  /**
+   * A device the gateway talks to.
+   *
+   * @param type face-terminal (later: card-reader, charger, fire-water, …)
+   * @param sn the serial number the device identifies itself with on its link
+   * @param link mqtt (later: rs485 line names, coap, gpio)
+   * @param door the door the device serves, or null
+   */
+  public record Device(String id, String type, String sn, String link, String door) {}
+
+  public Map<String, Device> devicesById() {
+    return devices.stream().collect(Collectors.toUnmodifiableMap(Device::id, Function.identity()));
+  }
+
+  public Optional<Door> door(String id) {
+    return doors.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public List<Device> devicesOfType(String type) {
+    return devices.stream().filter(d -> d.type().equals(type)).toList();
+  }
+}
