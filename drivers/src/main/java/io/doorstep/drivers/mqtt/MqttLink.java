@@ -1,0 +1,270 @@
+package io.doorstep.drivers.mqtt;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's MQTT 3.1.1 connection to the estate's local broker. It only moves messages:
+ * it keeps the connection up (reconnecting with back-off, forever), restores subscriptions, and
+ * hands every message to its handler on the Vert.x context that started the link, in arrival
+ * order. Interpreting the bytes is the codecs' job.
+ *
+ * <p>Paho's own automatic reconnect is not used: it does not retry a first connection that
+ * fails, and a gateway that boots before its broker must still come up by itself.
+ */
+public final class MqttLink {
+  private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
+
+  private final Vertx vertx;
+  private final MqttLinkOptions options;
+  private final Backoff backoff;
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong connects = new AtomicLong();
+  private final AtomicLong connectionLosses = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong publishFailures = new AtomicLong();
+
+  private Context context;
+  private MqttAsyncClient client;
+  private volatile boolean connected;
+  private volatile boolean stopped;
+  private volatile String lastError;
+
+  private record Subscription(String filter, int qos, MqttMessageHandler handler) {}
+
+  public MqttLink(Vertx vertx, MqttLinkOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.backoff = new Backoff(options.minBackoff(), options.maxBackoff());
+  }
+
+  /**
+   * Starts connecting. The future completes at once: the link keeps trying in the background
+   * until the broker answers, so a missing broker delays nothing else.
+   */
+  public Future<Void> start() {
+    context = vertx.getOrCreateContext();
+    try {
+      client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+    } catch (MqttException | IllegalArgumentException e) {
+      return Future.failedFuture(new IllegalArgumentException("bad broker URL " + options.url() + ": " + e.getMessage(), e));
+    }
+    client.setCallback(new Callback());
+    connect();
+    return Future.succeededFuture();
+  }
+
+  /** Subscribes now (if connected) and again after every reconnect. */
+  public void subscribe(String filter, int qos, MqttMessageHandler handler) {
+    Subscription subscription = new Subscription(filter, qos, handler);
+    subscriptions.put(filter, subscription);
+    if (connected) {
+      subscribeOnBroker(subscription);
+    }
+  }
+
+  /**
+   * Publishes; the future completes when the broker has taken the message (PUBACK for QoS 1).
+   * While the link is down the future fails at once: callers that must not lose a message keep
+   * it themselves (a terminal repeats, the outbox retries), the link does not buffer.
+   */
+  public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+    MqttAsyncClient c = client;
+    if (c == null || !connected) {
+      publishFailures.incrementAndGet();
+      return Future.failedFuture(new LinkDownException("not connected to " + options.url()));
+    }
+    Promise<Void> promise = Promise.promise();
+    try {
+      c.publish(topic, payload, qos, retained, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          published.incrementAndGet();
+          context.runOnContext(v -> promise.complete());
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          publishFailures.incrementAndGet();
+          context.runOnContext(v -> promise.fail(error));
+        }
+      });
+    } catch (MqttException e) {
+      publishFailures.incrementAndGet();
+      promise.fail(e);
+    }
+    return promise.future();
+  }
+
+  public boolean connected() {
+    return connected;
+  }
+
+  public MqttLinkStats stats() {
+    return new MqttLinkStats(
+        connected, options.url(), connects.get(), connectionLosses.get(), received.get(),
+        published.get(), publishFailures.get(), lastError);
+  }
+
+  /** Disconnects cleanly and stops reconnecting. */
+  public Future<Void> stop() {
+    stopped = true;
+    MqttAsyncClient c = client;
+    if (c == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> {
+      try {
+        if (c.isConnected()) {
+          c.disconnect(1000).waitForCompletion(2000);
+        }
+      } catch (MqttException e) {
+        log.debug("disconnect from {} failed: {}", options.url(), e.getMessage());
+      } finally {
+        try {
+          c.close(true);
+        } catch (MqttException e) {
+          log.debug("closing the MQTT client failed: {}", e.getMessage());
+        }
+      }
+      return null;
+    });
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    MqttConnectOptions connectOptions = new MqttConnectOptions();
+    connectOptions.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    // The broker keeps the gateway's subscriptions and queues QoS 1 messages while it restarts.
+    connectOptions.setCleanSession(false);
+    connectOptions.setAutomaticReconnect(false);
+    connectOptions.setKeepAliveInterval(15);
+    connectOptions.setConnectionTimeout(10);
+    // Answers to hundreds of terminals may be in flight at a peak; Paho's default is 10.
+    connectOptions.setMaxInflight(1000);
+    if (options.url().startsWith("tcp://")) {
+      connectOptions.setSocketFactory(new NoDelaySocketFactory());
+    }
+    if (options.username() != null) {
+      connectOptions.setUserName(options.username());
+    }
+    if (options.password() != null) {
+      connectOptions.setPassword(options.password().toCharArray());
+    }
+    try {
+      client.connect(connectOptions, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          context.runOnContext(v -> onConnected());
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          context.runOnContext(v -> scheduleReconnect("connect failed", error));
+        }
+      });
+    } catch (MqttException e) {
+      scheduleReconnect("connect failed", e);
+    }
+  }
+
+  private void onConnected() {
+    if (stopped) {
+      return;
+    }
+    connected = true;
+    lastError = null;
+    backoff.reset();
+    connects.incrementAndGet();
+    log.info("connected to broker {} as {}", options.url(), options.clientId());
+    subscriptions.values().forEach(this::subscribeOnBroker);
+  }
+
+  private void scheduleReconnect(String what, Throwable error) {
+    connected = false;
+    if (stopped) {
+      return;
+    }
+    long delay = backoff.nextDelayMs();
+    String reason = error == null ? "unknown" : String.valueOf(error.getMessage());
+    if (!reason.equals(lastError)) {
+      log.warn("broker {}: {} ({}); retrying in {} ms", options.url(), what, reason, delay);
+    }
+    lastError = reason;
+    vertx.setTimer(delay, id -> connect());
+  }
+
+  private void subscribeOnBroker(Subscription s) {
+    try {
+      client.subscribe(s.filter(), s.qos(), null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          log.debug("subscribed to {}", s.filter());
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          log.warn("subscribing to {} failed: {}", s.filter(), error.getMessage());
+        }
+      });
+    } catch (MqttException e) {
+      log.warn("subscribing to {} failed: {}", s.filter(), e.getMessage());
+    }
+  }
+
+  private Subscription route(String topic) {
+    for (Subscription s : subscriptions.values()) {
+      if (TopicFilter.matches(s.filter(), topic)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Paho calls these on its own threads; everything is moved onto the link's context. */
+  private final class Callback implements MqttCallbackExtended {
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+      // Handled through the connect listener, which also covers the first connection.
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      connectionLosses.incrementAndGet();
+      context.runOnContext(v -> scheduleReconnect("connection lost", cause));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      received.incrementAndGet();
+      Subscription s = route(topic);
+      if (s == null) {
+        return;
+      }
+      byte[] payload = message.getPayload();
+      context.runOnContext(v -> s.handler().handle(topic, payload));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {}
+  }
+}
