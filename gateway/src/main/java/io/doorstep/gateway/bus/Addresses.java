@@ -13,6 +13,9 @@ public final class Addresses {
   /** Request {@code OfflinePassages}, reply empty once durably stored. */
   public static final String ACCESS_OFFLINE_PASSAGES = "doorstep.access.offline-passages";
 
+  /** Publish, no body: the persons table changed; whoever caches persons reloads. */
+  public static final String PERSONS_CHANGED = "doorstep.access.persons-changed";
+
   /** Send {@code DeviceEvent}: an event to record. The event log stores it, then publishes {@link #EVENT_STORED}. */
   public static final String EVENT_RECORD = "doorstep.events.record";
 

@@ -1,0 +1,56 @@
+package io.doorstep.gateway.access;
+
+import io.doorstep.device.AccessDecision;
+import io.doorstep.device.AccessRequest;
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
+import io.doorstep.gateway.config.EstateConfig;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Turns decisions into passage events, with the door's name so the board reads like a log book. */
+final class PassageEvents {
+  private final Map<String, EstateConfig.Door> doorByDevice = new HashMap<>();
+
+  PassageEvents(EstateConfig estate) {
+    for (EstateConfig.Device d : estate.devices()) {
+      if (d.door() != null) {
+        estate.door(d.door()).ifPresent(door -> doorByDevice.put(d.id(), door));
+      }
+    }
+  }
+
+  DeviceEvent decided(AccessRequest request, AccessDecision decision, Reason reason, long nowMs) {
+    JsonObject payload = common(request, decision.open(), reason, decision.personId(), decision.personName())
+        .put("deviceTs", request.ts());
+    return new DeviceEvent(request.requestId(), nowMs, request.device(), EventKinds.PASSAGE,
+        decision.open() ? Severity.INFO : Severity.WARNING, payload);
+  }
+
+  /** A passage the terminal decided alone; {@code reason} is what the gateway would have said. */
+  DeviceEvent offline(AccessRequest request, boolean opened, Reason reason, String personId, String personName) {
+    JsonObject payload = common(request, opened, reason, personId, personName)
+        .put("decidedBy", "terminal")
+        .put("gatewayWouldOpen", reason.opens());
+    // A terminal that let in someone the gateway would refuse is worth a guard's look.
+    Severity severity = opened && !reason.opens() ? Severity.WARNING : Severity.INFO;
+    return new DeviceEvent(request.requestId(), request.ts(), request.device(), EventKinds.OFFLINE_PASSAGE, severity, payload);
+  }
+
+  private JsonObject common(AccessRequest r, boolean open, Reason reason, String personId, String personName) {
+    EstateConfig.Door door = doorByDevice.get(r.device());
+    return new JsonObject()
+        .put("decision", open ? "open" : "deny")
+        .put("reason", reason.name())
+        .put("personId", personId)
+        .put("personName", personName)
+        .put("direction", r.direction())
+        .put("method", r.method().code())
+        .put("bodyType", r.bodyType())
+        .put("score", r.score())
+        .put("door", door == null ? null : door.id())
+        .put("doorName", door == null ? null : door.name());
+  }
+}
