@@ -157,6 +157,11 @@ public final class Store implements AutoCloseable {
     return writer.submit(work);
   }
 
+  /** Runs work on a read connection, like any other read. */
+  <T> Future<T> read(SqlWork<T> work) {
+    return reads.read(work);
+  }
+
   StoreMetrics metrics() {
     return writer.metrics();
   }
