@@ -20,8 +20,9 @@ final class Spelling {
     return bestDistance <= Math.max(1, word.length() / 3) ? Optional.of(best) : Optional.empty();
   }
 
-  /** Levenshtein distance. */
+  /** Edit distance counting a swap of neighbours as one edit, the commonest typo (prot for port). */
   private static int distance(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -32,10 +33,14 @@ final class Spelling {
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
         current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        }
       }
-      int[] swap = previous;
+      int[] recycled = beforePrevious;
+      beforePrevious = previous;
       previous = current;
-      current = swap;
+      current = recycled;
     }
     return previous[b.length()];
   }

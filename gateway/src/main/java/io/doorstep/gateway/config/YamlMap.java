@@ -33,12 +33,17 @@ final class YamlMap {
 
   /** Reads {@code node} as a mapping that may hold only {@code keys}. */
   static YamlMap of(YamlSource source, String path, Node node, List<String> keys) {
+    return of(source, path, node, Nodes.line(node), keys);
+  }
+
+  /** @param line where a key missing from this mapping is reported: the line naming the mapping */
+  private static YamlMap of(YamlSource source, String path, Node node, int line, List<String> keys) {
     if (!(node instanceof MappingNode mapping)) {
       source.problem(Nodes.line(node), path, "expected a mapping with keys " + String.join(", ", keys)
           + ", got " + Nodes.describe(node));
-      return new YamlMap(source, path, Nodes.line(node), false);
+      return new YamlMap(source, path, line, false);
     }
-    YamlMap map = new YamlMap(source, path, Nodes.line(node), true);
+    YamlMap map = new YamlMap(source, path, line, true);
     mapping.getValue().forEach(tuple -> map.accept(tuple, keys));
     return map;
   }
@@ -133,12 +138,17 @@ final class YamlMap {
 
   /** An absent mapping reads as empty, so the defaults of its keys apply. */
   YamlMap map(String key, List<String> keys) {
-    return has(key) ? of(source, path(key), entries.get(key).getValueNode(), keys) : absent(key, valid);
+    return has(key) ? child(key, keys) : absent(key, valid);
   }
 
   YamlMap requiredMap(String key, List<String> keys) {
     requirePresent(key);
-    return has(key) ? of(source, path(key), entries.get(key).getValueNode(), keys) : absent(key, false);
+    return has(key) ? child(key, keys) : absent(key, false);
+  }
+
+  private YamlMap child(String key, List<String> keys) {
+    NodeTuple tuple = entries.get(key);
+    return of(source, path(key), tuple.getValueNode(), Nodes.line(tuple.getKeyNode()), keys);
   }
 
   /** The list's mappings; items that are not mappings are reported and left out. */
