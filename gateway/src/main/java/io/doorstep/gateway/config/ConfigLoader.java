@@ -19,10 +19,12 @@ public final class ConfigLoader {
     GatewayFileSchema.GatewayFile gateway = root == null ? null : GatewayFileSchema.read(source, root);
     EstateConfig estate = null;
     if (gateway != null && gateway.estateFile() != null) {
-      if (Files.exists(gateway.estateFile())) {
-        estate = readEstate(gateway.estateFile(), problems);
+      Path file = gateway.estateFile();
+      if (Files.isRegularFile(file)) {
+        estate = readEstate(file, problems);
       } else {
-        source.problem("estate", "no such file: " + gateway.estateFile()
+        // Reported here rather than in the estate file, so the operator sees which line to fix.
+        source.problem("estate", (Files.isDirectory(file) ? "a directory, not a file: " : "no such file: ") + file
             + " (a relative path is resolved against the directory of this file)");
       }
     }
