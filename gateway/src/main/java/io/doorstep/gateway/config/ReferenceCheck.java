@@ -44,7 +44,8 @@ final class ReferenceCheck {
     }
     Building building = buildings.get(door.building());
     if (building == null) {
-      source.problem(doorPath + ".building", "no building " + Nodes.quote(door.building()) + " is defined under buildings");
+      source.problem(doorPath + ".building",
+          "no building " + Nodes.quote(door.building()) + " is defined under buildings");
     } else if (door.unit() != null && !building.units().contains(door.unit())) {
       source.problem(doorPath + ".unit", "building " + building.id() + " has no unit " + Nodes.quote(door.unit())
           + "; its units are " + String.join(", ", building.units()));

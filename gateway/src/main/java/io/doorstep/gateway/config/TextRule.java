@@ -29,7 +29,8 @@ record TextRule(Predicate<String> test, String allowed) {
 
   static final TextRule CLIENT_ID = new TextRule(s -> s.length() <= 64, "1 to 64 characters");
 
-  static final TextRule URL = pattern("[a-z][a-z0-9+.-]*://\\S+", "a URL such as https://platform.example.com/doorstep");
+  static final TextRule URL =
+      pattern("[a-z][a-z0-9+.-]*://\\S+", "a URL such as https://platform.example.com/doorstep");
 
   static final TextRule PATH = new TextRule(TextRule::isPath, "a file system path");
 

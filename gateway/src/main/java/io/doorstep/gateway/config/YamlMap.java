@@ -58,9 +58,11 @@ final class YamlMap {
     NodeTuple first = entries.get(key);
     if (!keys.contains(key)) {
       String guess = Spelling.closest(key, keys).map(k -> "did you mean '" + k + "'? ").orElse("");
-      source.problem(Nodes.line(keyNode), path(key), "unknown key; " + guess + "allowed keys: " + String.join(", ", keys));
+      source.problem(Nodes.line(keyNode), path(key),
+          "unknown key; " + guess + "allowed keys: " + String.join(", ", keys));
     } else if (first != null) {
-      source.problem(Nodes.line(keyNode), path(key), "duplicate key, first given at line " + Nodes.line(first.getKeyNode()));
+      source.problem(Nodes.line(keyNode), path(key),
+          "duplicate key, first given at line " + Nodes.line(first.getKeyNode()));
     } else {
       entries.put(key, tuple);
       source.record(path(key), Nodes.line(tuple.getValueNode()));

@@ -14,13 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigFormatsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "localhost", "booth-pc.local", "::", "::1", "fe80::1", "2001:db8:0:0:0:0:0:1"})
+  @ValueSource(strings = {
+      "127.0.0.1", "0.0.0.0", "localhost", "booth-pc.local", "::", "::1", "fe80::1", "2001:db8:0:0:0:0:0:1"})
   void hostsAccepted(String host) {
     assertTrue(TextRule.HOST.test().test(host));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bad host", "256.0.0.1", "1.2.3", "-booth", "1::2::3", "12345::", "1:2:3:4:5:6:7:8:9", "http://x"})
+  @ValueSource(strings = {
+      "bad host", "256.0.0.1", "1.2.3", "-booth", "1::2::3", "12345::", "1:2:3:4:5:6:7:8:9", "http://x"})
   void hostsRefused(String host) {
     assertFalse(TextRule.HOST.test().test(host));
   }
@@ -32,7 +34,8 @@ class ConfigFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tcp://127.0.0.1", "mqtt://127.0.0.1:1883", "tcp://127.0.0.1:0", "tcp://127.0.0.1:65536", "Embedded"})
+  @ValueSource(strings = {
+      "tcp://127.0.0.1", "mqtt://127.0.0.1:1883", "tcp://127.0.0.1:0", "tcp://127.0.0.1:65536", "Embedded"})
   void brokerUrlsRefused(String url) {
     assertFalse(TextRule.BROKER_URL.test().test(url));
   }
@@ -51,13 +54,15 @@ class ConfigFormatsTest {
   void integersAreDecimalAndInRange() {
     assertEquals(8080, Scalars.integer("8080", 1, 65535).value());
     assertEquals("expected an integer, got '0x1F'", Scalars.integer("0x1F", 1, 65535).problem());
-    assertEquals("must be 1..65535, got 99999999999999999999", Scalars.integer("99999999999999999999", 1, 65535).problem());
+    assertEquals("must be 1..65535, got 99999999999999999999",
+        Scalars.integer("99999999999999999999", 1, 65535).problem());
   }
 
   @Test
   void typosGetASuggestion() {
     assertEquals(Optional.of("port"), Spelling.closest("prot", List.of("bind", "port")));
-    assertEquals(Optional.of("heartbeatIntervalS"), Spelling.closest("heartbeatInterval", List.of("heartbeatIntervalS", "missedHeartbeats")));
+    assertEquals(Optional.of("heartbeatIntervalS"),
+        Spelling.closest("heartbeatInterval", List.of("heartbeatIntervalS", "missedHeartbeats")));
     assertEquals(Optional.empty(), Spelling.closest("colour", List.of("bind", "port")));
   }
 }

@@ -58,10 +58,12 @@ class ConfigProblemsTest {
 
     assertEquals(5, problems.size(), problems.toString());
     assertProblem(problems.get(0), gateway, 3, "web.port", "must be 1..65535, got 70000");
-    assertProblem(problems.get(1), gateway, 4, "web.prot", "unknown key; did you mean 'port'? allowed keys: bind, port");
+    assertProblem(problems.get(1), gateway, 4, "web.prot",
+        "unknown key; did you mean 'port'? allowed keys: bind, port");
     assertProblem(problems.get(2), gateway, 6, "devices.heartbeatIntervalS", "expected an integer, got 'abc'");
     assertProblem(problems.get(3), estate, 3, "doors[0].devices[1]", "no device 'ft-9' is defined under devices");
-    assertProblem(problems.get(4), estate, 6, "devices[1].sn", "duplicate device sn 'SN1', first used at line 5 (devices[0].sn)");
+    assertProblem(problems.get(4), estate, 6, "devices[1].sn",
+        "duplicate device sn 'SN1', first used at line 5 (devices[0].sn)");
   }
 
   @Test
@@ -190,7 +192,8 @@ class ConfigProblemsTest {
 
     List<ConfigProblem> problems = problems();
 
-    assertEquals(List.of("buildings[1].floors", "buildings[1].units", "buildings[1].id", "devices[0].id", "devices[0].sn"),
+    assertEquals(
+        List.of("buildings[1].floors", "buildings[1].units", "buildings[1].id", "devices[0].id", "devices[0].sn"),
         problems.stream().map(ConfigProblem::path).toList(), problems.toString());
     assertEquals("duplicate building id 'B01', first used at line 3 (buildings[0].id)", problems.get(2).message());
     assertEquals("expected 1 to 32 of the characters A-Z a-z 0-9 _ -, got 'FT/1'", problems.get(4).message());
