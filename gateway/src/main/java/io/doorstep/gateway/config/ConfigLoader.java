@@ -1,13 +1,54 @@
 package io.doorstep.gateway.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.nodes.Node;
 
-/** SKELETON: loads and validates the gateway file and the estate file it names. */
+/**
+ * Loads and validates the gateway file and the estate file it names. Every problem of both files
+ * is collected and thrown at once; the gateway never starts half-configured.
+ */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
   /** Every problem of both files at once, or the valid configuration. */
   public static GatewayConfig load(Path gatewayFile) throws ConfigException {
-    throw new UnsupportedOperationException();
+    Problems problems = new Problems();
+    YamlSource source = new YamlSource(gatewayFile.normalize(), problems);
+    Node root = YamlFiles.read(source);
+    GatewayFileSchema.GatewayFile gateway = root == null ? null : GatewayFileSchema.read(source, root);
+    EstateConfig estate = null;
+    if (gateway != null && gateway.estateFile() != null) {
+      Path file = gateway.estateFile();
+      if (Files.isRegularFile(file)) {
+        estate = readEstate(file, problems);
+      } else {
+        // Reported here rather than in the estate file, so the operator sees which line to fix.
+        source.problem("estate", (Files.isDirectory(file) ? "a directory, not a file: " : "no such file: ") + file
+            + " (a relative path is resolved against the directory of this file)");
+      }
+    }
+    problems.throwIfAny();
+    return gateway.with(gatewayFile.toAbsolutePath().normalize(), DoorDeviceLinks.complete(estate));
+  }
+
+  /** An estate file on its own, for tools and benchmarks that need the estate without a gateway. */
+  public static EstateConfig loadEstate(Path estateFile) throws ConfigException {
+    Problems problems = new Problems();
+    EstateConfig estate = readEstate(estateFile.normalize(), problems);
+    problems.throwIfAny();
+    return DoorDeviceLinks.complete(estate);
+  }
+
+  private static EstateConfig readEstate(Path file, Problems problems) {
+    YamlSource source = new YamlSource(file, problems);
+    Node root = YamlFiles.read(source);
+    if (root == null) {
+      return null;
+    }
+    EstateConfig estate = EstateFileSchema.read(source, root);
+    UniquenessCheck.check(estate, source);
+    ReferenceCheck.check(estate, source);
+    return estate;
   }
 }

@@ -10,6 +10,22 @@ import java.util.stream.Collectors;
 public record EstateConfig(
     String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices) {
 
+  public static final String UNIT_DOOR = "unit-door";
+
+  /** Every door kind an estate file may name. */
+  public static final List<String> DOOR_KINDS =
+      List.of("pedestrian-gate", UNIT_DOOR, "vehicle-gate", "ebike-gate", "fire-lane");
+
+  public static final String FACE_TERMINAL = "face-terminal";
+
+  /** Device types the gateway has a driver for; a new driver adds its type here and nowhere else. */
+  public static final List<String> DEVICE_TYPES = List.of(FACE_TERMINAL);
+
+  public static final String MQTT = "mqtt";
+
+  /** Links the gateway can reach devices over; a new transport adds its name here. */
+  public static final List<String> LINKS = List.of(MQTT);
+
   public EstateConfig {
     buildings = List.copyOf(buildings);
     doors = List.copyOf(doors);

@@ -1,6 +1,7 @@
 package io.doorstep.gateway.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole validated configuration: one gateway file plus the estate file it names.
@@ -46,5 +47,7 @@ public record GatewayConfig(
   public record UpstreamConfig(boolean enabled, String url) {}
 
   /** @param file a log file, or null to log to standard output only */
-  public record LoggingConfig(String level, Path file) {}
+  public record LoggingConfig(String level, Path file) {
+    public static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  }
 }

@@ -1,0 +1,27 @@
+package io.doorstep.gateway.config;
+
+/**
+ * What the gateway uses for a key the gateway file leaves out. Kept together so the defaults, the
+ * shipped {@code config/gateway.yaml} and {@code docs/configuration.md} can be compared at a glance.
+ */
+public final class ConfigDefaults {
+  private ConfigDefaults() {}
+
+  /** Relative to the process's working directory. */
+  public static final String DATA_DIR = "./data";
+
+  public static final String WEB_BIND = "127.0.0.1";
+  public static final int WEB_PORT = 8080;
+
+  public static final String BROKER_URL = "embedded";
+  public static final String BROKER_CLIENT_ID = "doorstep-gateway";
+  public static final String EMBEDDED_BROKER_BIND = "127.0.0.1";
+  public static final int EMBEDDED_BROKER_PORT = 1883;
+
+  public static final int HEARTBEAT_INTERVAL_S = 30;
+  public static final int MISSED_HEARTBEATS = 3;
+
+  public static final boolean UPSTREAM_ENABLED = false;
+
+  public static final String LOG_LEVEL = "INFO";
+}

@@ -1,0 +1,70 @@
+package io.doorstep.gateway.config;
+
+import io.doorstep.gateway.config.EstateConfig.Building;
+import io.doorstep.gateway.config.EstateConfig.Device;
+import io.doorstep.gateway.config.EstateConfig.Door;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The keys of the estate file, one entry at a time. Whatever spans entries (duplicate ids,
+ * references) is left to {@link UniquenessCheck} and {@link ReferenceCheck}.
+ */
+final class EstateFileSchema {
+  private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices");
+  private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
+  private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices");
+  private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door");
+
+  private EstateFileSchema() {}
+
+  /**
+   * The estate as written. With problems reported, some fields may be null; the caller throws
+   * before such an estate leaves the package.
+   */
+  static EstateConfig read(YamlSource source, Node root) {
+    YamlMap top = YamlMap.of(source, "", root, TOP);
+    YamlMap estate = top.requiredMap("estate", List.of("id", "name"));
+    return new EstateConfig(
+        estate.requiredText("id", TextRule.ID),
+        estate.requiredText("name", TextRule.ANY),
+        top.maps("buildings", BUILDING).stream().map(EstateFileSchema::building).toList(),
+        top.maps("doors", DOOR).stream().map(EstateFileSchema::door).toList(),
+        top.maps("devices", DEVICE).stream().map(EstateFileSchema::device).toList());
+  }
+
+  private static Building building(YamlMap building) {
+    return new Building(
+        building.requiredText("id", TextRule.ID),
+        building.requiredText("name", TextRule.ANY),
+        building.requiredInteger("floors", 1, 200),
+        building.requiredTexts("units", TextRule.ID));
+  }
+
+  private static Door door(YamlMap door) {
+    String kind = door.requiredOneOf("kind", EstateConfig.DOOR_KINDS);
+    if (EstateConfig.UNIT_DOOR.equals(kind)) {
+      door.require("building", "required for a unit-door: the id of its building");
+      door.require("unit", "required for a unit-door: the unit of its building, e.g. U1");
+    } else if (kind != null) {
+      door.forbid("building", "only a unit-door has a building; this door is a " + kind);
+      door.forbid("unit", "only a unit-door has a unit; this door is a " + kind);
+    }
+    return new Door(
+        door.requiredText("id", TextRule.ID),
+        door.requiredText("name", TextRule.ANY),
+        kind,
+        door.text("building", TextRule.ID, null),
+        door.text("unit", TextRule.ID, null),
+        door.texts("devices", TextRule.ID));
+  }
+
+  private static Device device(YamlMap device) {
+    return new Device(
+        device.requiredText("id", TextRule.ID),
+        device.requiredOneOf("type", EstateConfig.DEVICE_TYPES),
+        device.requiredText("sn", TextRule.SN),
+        device.requiredOneOf("link", EstateConfig.LINKS),
+        device.text("door", TextRule.ID, null));
+  }
+}

@@ -1,0 +1,65 @@
+package io.doorstep.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.doorstep.gateway.config.EstateConfig.Door;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The files the project ships must load as they are; Maven runs this with the gateway module as working directory. */
+class ConfigShippedFilesTest {
+  private static final Path CONFIG = Path.of("..", "config");
+
+  @Test
+  void demoConfigurationLoadsTheReferenceEstate() throws ConfigException {
+    GatewayConfig config = ConfigLoader.load(CONFIG.resolve("gateway.yaml"));
+    EstateConfig estate = config.estate();
+
+    assertEquals("xihu-haoyuan", estate.id());
+    assertEquals("西湖豪苑", estate.name());
+    assertEquals(12, estate.buildings().size());
+    assertEquals(32, estate.devicesOfType(EstateConfig.FACE_TERMINAL).size());
+    assertEquals(24, estate.doors().stream().filter(d -> d.kind().equals(EstateConfig.UNIT_DOOR)).count());
+    Door unitDoor = estate.door("B12-U2").orElseThrow();
+    assertEquals("12栋2单元", unitDoor.name());
+    assertEquals("B12", unitDoor.building());
+    assertEquals("FT8-B12U2", estate.devicesById().get(unitDoor.devices().get(0)).sn());
+    assertTrue(estate.door("F1").orElseThrow().devices().isEmpty());
+  }
+
+  @Test
+  void demoConfigurationMatchesTheDefaults() throws ConfigException {
+    GatewayConfig config = ConfigLoader.load(CONFIG.resolve("gateway.yaml"));
+
+    assertTrue(config.broker().embedded());
+    assertEquals("tcp://127.0.0.1:1883", config.broker().connectUrl());
+    assertEquals(new GatewayConfig.WebConfig(ConfigDefaults.WEB_BIND, ConfigDefaults.WEB_PORT), config.web());
+    assertEquals(new GatewayConfig.DeviceTiming(30, 3), config.devices());
+    assertFalse(config.upstream().enabled());
+    assertEquals(new GatewayConfig.LoggingConfig("INFO", null), config.logging());
+    assertEquals(Path.of("data").toAbsolutePath(), config.dataDir());
+    assertTrue(config.sourceFile().isAbsolute());
+  }
+
+  @Test
+  void productionConfigurationValidates() throws ConfigException {
+    GatewayConfig config = ConfigLoader.load(CONFIG.resolve("gateway.production.yaml"));
+
+    assertFalse(config.broker().embedded());
+    assertEquals("tcp://127.0.0.1:1883", config.broker().connectUrl());
+    assertEquals(Path.of("/var/lib/doorstep"), config.dataDir());
+    assertNull(config.logging().file());
+    assertEquals(32, config.estate().devices().size());
+  }
+
+  @Test
+  void estateLoadsOnItsOwn() throws ConfigException {
+    EstateConfig estate = ConfigLoader.loadEstate(CONFIG.resolve("estates/xihu-haoyuan.yaml"));
+
+    assertEquals(8 + 24 + 2 + 1 + 1, estate.doors().size());
+    assertEquals("G1-L1", estate.devicesById().get("ft-g1-l1").door());
+  }
+}
