@@ -4,8 +4,10 @@ import io.doorstep.device.DeviceEvent;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +41,7 @@ final class EventStream {
   private MessageConsumer<DeviceStatus> devices;
   private long heartbeatTimer = -1;
   private boolean ended;
+  private final Promise<Void> released = Promise.promise();
 
   private EventStream(Vertx vertx, RoutingContext ctx, Set<String> kinds, Consumer<EventStream> onEnd) {
     this.vertx = vertx;
@@ -71,7 +74,8 @@ final class EventStream {
         // a reverse proxy in front must not hold events back
         .putHeader("X-Accel-Buffering", "no");
     response.closeHandler(v -> end(null));
-    response.exceptionHandler(e -> end("connection failed: " + e));
+    // a browser tab that closes shows up as HttpClosedException: that is a normal end
+    response.exceptionHandler(e -> end(e instanceof HttpClosedException ? null : "connection failed: " + e));
     events = vertx.eventBus().consumer(Addresses.EVENT_STORED, message -> onEvent(message.body()));
     devices = vertx.eventBus().consumer(Addresses.DEVICE_STATUS, message -> onDevice(message.body()));
     Future.all(events.completion(), devices.completion()).onComplete(registered -> {
@@ -113,10 +117,11 @@ final class EventStream {
     response.write(frame);
   }
 
-  /** Ends the stream from any thread, e.g. when the server stops. */
+  /** Ends the stream from any thread, e.g. when the server stops; completes once it is released. */
   Future<Void> close() {
     // closing the connection fires the close handler, which releases the rest on the event loop
-    return ctx.request().connection().close();
+    ctx.request().connection().close();
+    return released.future();
   }
 
   /** Releases the consumers and the timer; drops the connection when the client is at fault. */
@@ -135,5 +140,6 @@ final class EventStream {
       ctx.request().connection().close();
     }
     onEnd.accept(this);
+    released.complete();
   }
 }
