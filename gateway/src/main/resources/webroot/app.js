@@ -33,7 +33,11 @@
       minutesAgo: '{n} 分钟前',
       hoursAgo: '{n} 小时前',
       daysAgo: '{n} 天前',
-      offlineFor: '离线 {d}',
+      offlineFor: '已离线 {d}',
+      lessThanAMinute: '不到 1 分钟',
+      minutes: '{n} 分钟',
+      hours: '{n} 小时',
+      days: '{n} 天',
       direction: { in: '进', out: '出' },
       method: { face: '人脸', card: '刷卡', qr: '二维码' },
       bodyType: { ebike: '电动车', bicycle: '自行车', stroller: '婴儿车', wheelchair: '轮椅' },
@@ -97,7 +101,11 @@
       minutesAgo: '{n} min ago',
       hoursAgo: '{n} h ago',
       daysAgo: '{n} d ago',
-      offlineFor: 'offline {d}',
+      offlineFor: 'offline for {d}',
+      lessThanAMinute: '< 1 min',
+      minutes: '{n} min',
+      hours: '{n} h',
+      days: '{n} d',
       direction: { in: 'In', out: 'Out' },
       method: { face: 'Face', card: 'Card', qr: 'QR code' },
       bodyType: { ebike: 'e-bike', bicycle: 'bicycle', stroller: 'stroller', wheelchair: 'wheelchair' },
@@ -227,6 +235,14 @@
     if (s < 3600) return t('minutesAgo', { n: Math.floor(s / 60) });
     if (s < 86400) return t('hoursAgo', { n: Math.floor(s / 3600) });
     return t('daysAgo', { n: Math.floor(s / 86400) });
+  }
+
+  function duration(ms) {
+    const s = Math.max(0, Math.floor((Date.now() - ms) / 1000));
+    if (s < 60) return t('lessThanAMinute');
+    if (s < 3600) return t('minutes', { n: Math.floor(s / 60) });
+    if (s < 86400) return t('hours', { n: Math.floor(s / 3600) });
+    return t('days', { n: Math.floor(s / 86400) });
   }
 
   function renderClock() {
@@ -372,7 +388,7 @@
 
   function seenText(d) {
     if (!d.lastSeenMs) return t('neverSeen');
-    if (!d.online && d.changedMs) return t('offlineFor', { d: ago(d.changedMs) });
+    if (!d.online && d.changedMs) return t('offlineFor', { d: duration(d.changedMs) });
     return ago(d.lastSeenMs);
   }
 

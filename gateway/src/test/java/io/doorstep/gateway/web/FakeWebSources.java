@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 
 /** Answers from memory what the store and the device registry would answer. */
@@ -21,11 +22,14 @@ final class FakeWebSources implements WebSources {
   volatile Set<String> lastKinds;
   /** Replaces the in-memory answer, e.g. to fail like a broken store. */
   volatile BiFunction<Integer, Set<String>, Future<List<JsonObject>>> recent;
+  /** Counted down when the events are first asked for: the board does so once its stream is open. */
+  final CountDownLatch eventsAsked = new CountDownLatch(1);
 
   @Override
   public Future<List<JsonObject>> recentEvents(int limit, Set<String> kinds) {
     lastLimit = limit;
     lastKinds = kinds;
+    eventsAsked.countDown();
     if (recent != null) {
       return recent.apply(limit, kinds);
     }
