@@ -78,6 +78,11 @@ final class EventStream {
     response.exceptionHandler(e -> end(e instanceof HttpClosedException ? null : "connection failed: " + e));
     events = vertx.eventBus().consumer(Addresses.EVENT_STORED, message -> onEvent(message.body()));
     devices = vertx.eventBus().consumer(Addresses.DEVICE_STATUS, message -> onDevice(message.body()));
+    if (response.closed()) {
+      // the client left before the handlers were set: none of them will ever fire
+      end(null);
+      return;
+    }
     Future.all(events.completion(), devices.completion()).onComplete(registered -> {
       if (ended) {
         return;

@@ -167,7 +167,10 @@ class WebServerTest {
     assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
 
     assertEquals(200, get("/index.html").statusCode());
-    assertEquals(200, get("/app.js").statusCode());
+    HttpResponse<String> script = get("/app.js");
+    assertEquals(200, script.statusCode());
+    assertTrue(contentType(script).contains("javascript"), contentType(script));
+    assertTrue(script.body().contains("陌生人"), "app.js is not read as UTF-8");
     assertTrue(contentType(get("/app.css")).startsWith("text/css"));
   }
 
