@@ -1,0 +1,82 @@
+package io.doorstep.gateway.web;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal Chrome DevTools Protocol client for one page: enough to wait for the board to
+ * fill and take its picture while its event stream stays open (a --screenshot run would wait
+ * for that stream to end, and then show the board as reconnecting).
+ */
+final class DevToolsSession implements AutoCloseable {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  private final WebSocket socket;
+
+  private DevToolsSession(String pageWebSocket) throws Exception {
+    socket = http.newWebSocketBuilder().buildAsync(URI.create(pageWebSocket), new Listener()).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Opens {@code url} in a new tab of the browser whose DevTools address is {@code browserWs}. */
+  static DevToolsSession openPage(String browserWs, String url) throws Exception {
+    URI ws = URI.create(browserWs);
+    URI newTab = URI.create("http://" + ws.getHost() + ":" + ws.getPort() + "/json/new?" + url);
+    HttpResponse<String> created = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(newTab).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new DevToolsSession(new JsonObject(created.body()).getString("webSocketDebuggerUrl"));
+  }
+
+  JsonObject call(String method, JsonObject params) throws Exception {
+    int id = ids.incrementAndGet();
+    CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+    pending.put(id, answer);
+    socket.sendText(new JsonObject().put("id", id).put("method", method).put("params", params).encode(), true);
+    JsonObject reply = answer.get(20, TimeUnit.SECONDS);
+    if (reply.containsKey("error")) {
+      throw new IllegalStateException(method + ": " + reply.getJsonObject("error").encode());
+    }
+    return reply.getJsonObject("result");
+  }
+
+  /** Evaluates a JavaScript expression in the page and returns its value. */
+  Object evaluate(String expression) throws Exception {
+    JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression).put("returnByValue", true));
+    return result.getJsonObject("result").getValue("value");
+  }
+
+  @Override
+  public void close() {
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder message = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      message.append(data);
+      if (last) {
+        JsonObject json = new JsonObject(message.toString());
+        message.setLength(0);
+        CompletableFuture<JsonObject> answer = json.containsKey("id") ? pending.remove(json.getInteger("id")) : null;
+        if (answer != null) {
+          answer.complete(json);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.doorstep.gateway.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs Debian's Chromium headless against the board, as a guard's browser would load it. */
+final class HeadlessChromium implements AutoCloseable {
+  static final Path BINARY = Path.of("/usr/bin/chromium");
+
+  private final Process process;
+  private final Path profile;
+  private final StringBuilder stdout = new StringBuilder();
+  private final StringBuilder stderr = new StringBuilder();
+  private final CompletableFuture<String> devToolsUrl = new CompletableFuture<>();
+
+  private HeadlessChromium(Process process, Path profile) {
+    this.process = process;
+    this.profile = profile;
+    drain(process.getInputStream(), stdout, false);
+    drain(process.getErrorStream(), stderr, true);
+  }
+
+  /** The browser test must not pass quietly on a machine without a browser. */
+  static void requireInstalled() {
+    if (!Files.isExecutable(BINARY)) {
+      fail(BINARY + " is missing: the live board's browser test needs it. Install it with "
+          + "'apt-get install -y chromium' and run the tests again.");
+    }
+  }
+
+  static HeadlessChromium start(List<String> arguments) throws IOException {
+    requireInstalled();
+    Path profile = Files.createTempDirectory("doorstep-chromium");
+    List<String> command = new ArrayList<>(List.of(BINARY.toString(),
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile));
+    command.addAll(arguments);
+    return new HeadlessChromium(new ProcessBuilder(command).start(), profile);
+  }
+
+  /** Waits for the browser to exit by itself; fails with its error output if it does not. */
+  String awaitStdout(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      fail("chromium did not finish in " + seconds + " s; its error output:\n" + errors());
+    }
+    // the readers may still hold the last bytes
+    Thread.sleep(200);
+    synchronized (stdout) {
+      return stdout.toString();
+    }
+  }
+
+  /** The "ws://…/devtools/browser/…" address printed when started with --remote-debugging-port. */
+  String devToolsUrl(long seconds) throws Exception {
+    return devToolsUrl.get(seconds, TimeUnit.SECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String errors() {
+    synchronized (stderr) {
+      String all = stderr.toString();
+      return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private void drain(java.io.InputStream in, StringBuilder into, boolean watchForDevTools) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          synchronized (into) {
+            into.append(line).append('\n');
+          }
+          if (watchForDevTools && line.startsWith("DevTools listening on ")) {
+            devToolsUrl.complete(line.substring("DevTools listening on ".length()).trim());
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "chromium-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+}

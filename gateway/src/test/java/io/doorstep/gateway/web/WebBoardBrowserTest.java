@@ -1,0 +1,148 @@
+package io.doorstep.gateway.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.gateway.bus.Addresses;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live board in a real browser: what a guard sees, not what the server meant to send. */
+class WebBoardBrowserTest {
+  private Vertx vertx;
+  private FakeWebSources sources;
+  private WebServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    HeadlessChromium.requireInstalled();
+    vertx = WebTestSupport.vertx();
+    sources = new FakeWebSources();
+    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, sources));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    WebTestSupport.await(server.close());
+    WebTestSupport.await(vertx.close());
+  }
+
+  private String boardUrl() {
+    return "http://127.0.0.1:" + server.actualPort() + "/";
+  }
+
+  @Test
+  void aLivePassageShowsInChinese() throws Exception {
+    sources.events.add(WebTestSupport.passage("陈静", true, "OK").toJson().put("seq", 1));
+
+    try (HeadlessChromium chromium = HeadlessChromium.start(
+        List.of("--virtual-time-budget=5000", "--dump-dom", boardUrl()))) {
+      // the board asks for history once its stream is open: from then on nothing published is missed
+      if (!sources.eventsAsked.await(30, TimeUnit.SECONDS)) {
+        fail("the board never loaded its history; chromium said:\n" + chromium.errors());
+      }
+      DeviceEvent passage = WebTestSupport.passage("王秀英", true, "OK");
+      DeviceEvent denied = WebTestSupport.passage("赵磊", false, "EXPIRED");
+      vertx.eventBus().publish(Addresses.EVENT_STORED, passage);
+      vertx.eventBus().publish(Addresses.EVENT_STORED, denied);
+      Thread.sleep(1000);
+      // Headless virtual time stands still while a request is open, and the stream never
+      // ends by itself: stopping the server lets the browser's clock run out and dump the page.
+      WebTestSupport.await(server.close());
+
+      String dom = chromium.awaitStdout(60);
+
+      assertTrue(dom.contains("王秀英"), "the live passage is missing:\n" + dom);
+      assertTrue(dom.contains("开门"), "the decision is not in Chinese:\n" + dom);
+      assertTrue(dom.contains("赵磊") && dom.contains("已过期"), "the denied passage or its reason is missing:\n" + dom);
+      assertTrue(dom.contains("陈静"), "the history was not loaded:\n" + dom);
+      assertTrue(dom.contains("西湖豪苑"), "the estate's name is missing:\n" + dom);
+      assertTrue(dom.contains("重新连接中"), "the lost connection is not shown:\n" + dom);
+    }
+  }
+
+  @Test
+  void namesAreShownAsTextNeverAsMarkup() throws Exception {
+    try (HeadlessChromium chromium = HeadlessChromium.start(
+        List.of("--virtual-time-budget=5000", "--dump-dom", boardUrl()))) {
+      assertTrue(sources.eventsAsked.await(30, TimeUnit.SECONDS), chromium.errors());
+      vertx.eventBus().publish(Addresses.EVENT_STORED, WebTestSupport.passage("<img src=x id=injected>", true, "OK"));
+      Thread.sleep(1000);
+      WebTestSupport.await(server.close());
+
+      String dom = chromium.awaitStdout(60);
+
+      assertTrue(dom.contains("&lt;img src=x id=injected&gt;"), dom);
+      assertFalse(dom.contains("id=\"injected\""), dom);
+    }
+  }
+
+  /**
+   * Pictures the board with a few passages and devices at 1366×768, the booth screen, into
+   * target/board.png (and board-en.png); docs/screenshots/board.png is a copy of it.
+   */
+  @Test
+  void theBoardFitsTheBoothScreen() throws Exception {
+    sources.events.addAll(BoardSamples.history());
+    sources.devices.addAll(BoardSamples.devices());
+
+    try (HeadlessChromium chromium = HeadlessChromium.start(
+        List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"))) {
+      try (DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), boardUrl())) {
+        page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
+            .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
+        awaitTrue(page, "document.querySelectorAll('#passage-rows tr').length === " + BoardSamples.history().size()
+            + " && document.querySelector('#conn.conn-live') !== null"
+            + " && document.querySelectorAll('#device-list li').length === " + BoardSamples.devices().size());
+        vertx.eventBus().publish(Addresses.EVENT_STORED, WebTestSupport.passage("周杰", true, "OK"));
+        awaitTrue(page, "document.getElementById('passage-rows').firstChild.textContent.includes('周杰')");
+
+        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+            "the board scrolls sideways at 1366×768");
+        assertEquals("2", String.valueOf(page.evaluate("document.getElementById('count-offline').textContent")));
+        assertEquals(new JsonArray(List.of(false, false, true)), page.evaluate("Array.from(document.querySelectorAll('#device-list li'))"
+            + ".slice(0, 3).map(li => li.classList.contains('online'))"), "offline devices come first");
+
+        picture(page, "board.png");
+
+        page.evaluate("document.getElementById('lang').click()");
+        awaitTrue(page, "document.getElementById('passages-title').textContent === 'Live passages'");
+        assertEquals("en", page.evaluate("localStorage.getItem('doorstep.lang')"), "the choice is not remembered");
+        assertEquals(Boolean.TRUE, page.evaluate("document.body.textContent.includes('Stranger')"
+            + " && document.body.textContent.includes('E-bikes not allowed')"));
+        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+            "the English board scrolls sideways at 1366×768");
+        picture(page, "board-en.png");
+      }
+    }
+  }
+
+  private static void picture(DevToolsSession page, String name) throws Exception {
+    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
+    Path file = Path.of("target", name);
+    Files.write(file, Base64.getDecoder().decode(png));
+    assertTrue(Files.size(file) > 10_000, "the picture is empty");
+  }
+
+  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
+      if (System.nanoTime() > deadline) {
+        fail("the board never showed: " + expression);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
