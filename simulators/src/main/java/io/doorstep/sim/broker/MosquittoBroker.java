@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +32,13 @@ public final class MosquittoBroker implements AutoCloseable {
           "/usr/local/bin/mosquitto", "/opt/homebrew/sbin/mosquitto");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final int PORT_ATTEMPTS = 5;
+  /** Brokers still running, ended when the JVM exits so that an aborted run leaves none behind. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(() -> RUNNING.forEach(Process::destroy), "mosquitto-reaper"));
+  }
 
   private final Path binary;
   private final Path dir;
@@ -89,6 +98,7 @@ public final class MosquittoBroker implements AutoCloseable {
     if (process == null) {
       return;
     }
+    RUNNING.remove(process);
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -125,6 +135,7 @@ public final class MosquittoBroker implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("mosquitto.out").toFile())
           .start();
+      RUNNING.add(process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + binary, e);
     }
@@ -154,6 +165,7 @@ public final class MosquittoBroker implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
+        RUNNING.remove(process);
         process = null;
         throw new IllegalStateException(
             "mosquitto exited at start on port " + port + ": " + tail());

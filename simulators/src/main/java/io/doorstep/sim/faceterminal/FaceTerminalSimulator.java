@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +28,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
 
   private final FaceTerminalOptions options;
   private final Topics topics;
-  private final ScheduledExecutorService loop;
-  private final Thread loopThread;
+  private final TerminalThread thread;
   private final Counters counters = new Counters();
   private final PersonList persons;
   private final Connection connection;
@@ -49,12 +45,8 @@ public final class FaceTerminalSimulator implements AutoCloseable {
   public FaceTerminalSimulator(FaceTerminalOptions options) {
     this.options = options;
     this.topics = new Topics(options.sn());
-    this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ft-sim-" + options.sn());
-      t.setDaemon(true);
-      return t;
-    });
-    this.loopThread = call(Thread::currentThread);
+    this.thread = new TerminalThread(options.sn());
+    ScheduledExecutorService loop = thread.executor();
     this.persons = new PersonList(options.personCapacity());
     this.records = new RecordUploader(loop, options.recordRetryInterval().toMillis(),
         options.recordsPerMessage(), body -> publishBytes("record", body, 1, false), counters);
@@ -107,7 +99,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
   /** Connects (and keeps reconnecting); completes once connected and subscribed. */
   public CompletableFuture<Void> start() {
     CompletableFuture<Void> next = ready;
-    loop.execute(connection::connect);
+    thread.run(connection::connect);
     return next;
   }
 
@@ -122,7 +114,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
 
   /** Drops TCP without DISCONNECT (the broker publishes the will) and stays away until {@link #reconnect()}. */
   public void dropConnection() {
-    run(() -> {
+    thread.run(() -> {
       connection.drop();
       onLost();
     });
@@ -134,7 +126,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
 
   /** Stays connected but goes silent, as a hung terminal whose TCP stack still answers. */
   public void pauseHeartbeats(boolean paused) {
-    run(() -> heartbeatsPaused = paused);
+    thread.run(() -> heartbeatsPaused = paused);
   }
 
   // ---- persons ----
@@ -142,19 +134,19 @@ public final class FaceTerminalSimulator implements AutoCloseable {
   /** Fills the list directly, as if synced; entries over the capacity are left out. */
   public void loadPersons(Collection<Person> list) {
     List<Person> copy = List.copyOf(list);
-    run(() -> copy.forEach(persons::put));
+    thread.run(() -> copy.forEach(persons::put));
   }
 
   public void clearPersons() {
-    run(persons::clear);
+    thread.run(persons::clear);
   }
 
   public Optional<Person> person(String personId) {
-    return call(() -> persons.get(personId));
+    return thread.call(() -> persons.get(personId));
   }
 
   public int personCount() {
-    return call(persons::size);
+    return thread.call(persons::size);
   }
 
   // ---- verification ----
@@ -166,7 +158,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
   public CompletableFuture<VerifyOutcome> presentFace(String personIdOrNullForStranger,
       double score, boolean liveness, String bodyType, String lane) {
     long start = System.nanoTime();
-    return submit(() -> {
+    return thread.submit(() -> {
       String match = personIdOrNullForStranger == null ? null
           : persons.get(personIdOrNullForStranger).filter(Person::hasFace)
               .map(Person::personId).orElse(null);
@@ -182,7 +174,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
   public CompletableFuture<VerifyOutcome> presentCard(String uidHex, String lane,
       String bodyType) {
     long start = System.nanoTime();
-    return submit(() -> {
+    return thread.submit(() -> {
       String owner = persons.cardOwner(uidHex).map(Person::personId).orElse(null);
       return verifies.send(VerifyRequest.card(uidHex, owner, bodyType, lane), start);
     });
@@ -190,7 +182,7 @@ public final class FaceTerminalSimulator implements AutoCloseable {
 
   public CompletableFuture<VerifyOutcome> presentQr(String text, String lane) {
     long start = System.nanoTime();
-    return submit(() -> verifies.send(VerifyRequest.qr(text, PEDESTRIAN, lane), start));
+    return thread.submit(() -> verifies.send(VerifyRequest.qr(text, PEDESTRIAN, lane), start));
   }
 
   /**
@@ -199,21 +191,21 @@ public final class FaceTerminalSimulator implements AutoCloseable {
    */
   public CompletableFuture<VerifyOutcome> verify(VerifyRequest request) {
     long start = System.nanoTime();
-    return submit(() -> verifies.send(request, start));
+    return thread.submit(() -> verifies.send(request, start));
   }
 
   // ---- door, alarms, raw ----
 
   public void reportDoor(String state, boolean forced, long heldS) {
-    run(() -> door.report(state, forced, heldS));
+    thread.run(() -> door.report(state, forced, heldS));
   }
 
   public void raiseAlarm(String type) {
-    run(() -> publish("alarm", Messages.alarm(MsgIds.next(), now(), type), 1, false));
+    thread.run(() -> publish("alarm", Messages.alarm(MsgIds.next(), now(), type), 1, false));
   }
 
   public String doorState() {
-    return call(door::state);
+    return thread.call(door::state);
   }
 
   /** Any bytes on any topic, for tests of what the gateway does with bad input. */
@@ -244,24 +236,17 @@ public final class FaceTerminalSimulator implements AutoCloseable {
     }
     closed = true;
     try {
-      loop.submit(() -> {
+      thread.run(() -> {
         cancelHeartbeats();
         records.stop();
         door.stop();
         verifies.abandonAll();
         connection.close();
-      }).get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      });
+    } catch (IllegalStateException e) {
       log.warn("{}: close: {}", options.sn(), e.toString());
     } finally {
-      loop.shutdownNow();
-      try {
-        loop.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      thread.shutdown();
     }
   }
 
@@ -272,7 +257,8 @@ public final class FaceTerminalSimulator implements AutoCloseable {
     publish("online", Messages.online(MsgIds.next(), now(), options), 1, true);
     cancelHeartbeats();
     long every = options.heartbeatInterval().toMillis();
-    heartbeatTimer = loop.scheduleAtFixedRate(this::heartbeat, 0, every, TimeUnit.MILLISECONDS);
+    heartbeatTimer = thread.executor()
+        .scheduleAtFixedRate(this::heartbeat, 0, every, TimeUnit.MILLISECONDS);
     records.gatewayBack();
     ready.complete(null);
   }
@@ -360,52 +346,5 @@ public final class FaceTerminalSimulator implements AutoCloseable {
 
   private static long now() {
     return System.currentTimeMillis();
-  }
-
-  // ---- handing work to the terminal's thread ----
-
-  private void run(Runnable task) {
-    call(() -> {
-      task.run();
-      return null;
-    });
-  }
-
-  private <T> T call(Supplier<T> task) {
-    if (Thread.currentThread() == loopThread) {
-      return task.get();
-    }
-    try {
-      return loop.submit(task::get).get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(options.sn() + ": terminal thread is stuck", e);
-    }
-  }
-
-  private <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> task) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    try {
-      loop.execute(() -> {
-        try {
-          task.get().whenComplete((v, e) -> {
-            if (e != null) {
-              result.completeExceptionally(e);
-            } else {
-              result.complete(v);
-            }
-          });
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException(options.sn() + ": closed"));
-    }
-    return result;
   }
 }

@@ -12,6 +12,7 @@ import io.doorstep.sim.testing.FakeGateway.Received;
 import io.doorstep.sim.testing.Threads;
 import io.doorstep.sim.testing.Waits;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ class VerifyTest {
 
   private static final List<String> VERIFY_FIELDS = List.of("msgId", "ts", "lane", "method",
       "personId", "score", "liveness", "card", "qr", "bodyType");
+
+  private static final Duration GENEROUS = Duration.ofSeconds(3);
 
   private final Fixture fx = new Fixture();
   private FaceTerminalSimulator terminal;
@@ -36,7 +39,12 @@ class VerifyTest {
   }
 
   private FaceTerminalSimulator terminalWithResidents() throws Exception {
-    terminal = fx.terminal("FT0100");
+    return terminalWithResidents(Fixture.VERIFY_TIMEOUT);
+  }
+
+  /** A long timeout where the gateway must win the race even on a slow machine. */
+  private FaceTerminalSimulator terminalWithResidents(Duration verifyTimeout) throws Exception {
+    terminal = fx.terminal("FT0100", b -> b.verifyTimeout(verifyTimeout));
     terminal.loadPersons(List.of(
         Person.resident("R1001", "张三", "04A1B2C3"),
         new Person("R1002", "李四", 0, 1, List.of("04FFFF01"), true)));
@@ -68,7 +76,7 @@ class VerifyTest {
 
   @Test
   void aFaceVerifyCarriesExactlyTheInterfaceFields() throws Exception {
-    terminalWithResidents();
+    terminalWithResidents(GENEROUS);
     gatewayAnswers();
     get(terminal.presentFace("R1001", 0.93, true, "pedestrian", "in"));
 
@@ -90,7 +98,7 @@ class VerifyTest {
 
   @Test
   void theGatewaysAnswerDecides() throws Exception {
-    terminalWithResidents();
+    terminalWithResidents(GENEROUS);
     gatewayAnswers();
 
     VerifyOutcome open = get(terminal.presentFace("R1001", 0.93, true, "pedestrian", "in"));
@@ -170,7 +178,7 @@ class VerifyTest {
 
   @Test
   void aRepeatedMsgIdIsSentAgainAndSharesOneOutcome() throws Exception {
-    terminalWithResidents();
+    terminalWithResidents(GENEROUS);
     VerifyRequest request = VerifyRequest.face("R1001", 0.9, true, "pedestrian", "in")
         .withMsgId("dup-1");
     CompletableFuture<VerifyOutcome> first = terminal.verify(request);
@@ -195,7 +203,7 @@ class VerifyTest {
     });
     VerifyOutcome outcome = get(terminal.presentFace("R1001", 0.9, true, "pedestrian", "in"));
     assertTrue(outcome.local());
-    assertEquals(1, terminal.counts().badDownMessages());
+    Waits.until(() -> terminal.counts().badDownMessages() == 1, WAIT, () -> "not counted");
   }
 
   @Test
