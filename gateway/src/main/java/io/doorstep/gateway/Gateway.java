@@ -1,0 +1,200 @@
+package io.doorstep.gateway;
+
+import io.doorstep.device.AccessDecision;
+import io.doorstep.device.AccessRequest;
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
+import io.doorstep.gateway.access.AccessVerticle;
+import io.doorstep.gateway.access.KnownPersonPolicy;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.bus.BusDeviceListener;
+import io.doorstep.gateway.bus.LocalCodec;
+import io.doorstep.gateway.bus.OfflinePassages;
+import io.doorstep.gateway.bus.Presence;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.DeviceRegistry;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.devices.TerminalLinkVerticle;
+import io.doorstep.gateway.events.BadInputMonitor;
+import io.doorstep.gateway.events.EventLogVerticle;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.store.StoreException;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the store, starts the broker link, the domain services and the
+ * page, and wires them with the addresses of {@link Addresses}. Nothing else knows how the
+ * parts are put together.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  public static final String DB_FILE = "doorstep.db";
+
+  private final GatewayConfig config;
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry metrics;
+  private final Store store;
+  private final AutoCloseable broker;
+  private DeviceRegistry registry;
+  private TerminalLinkVerticle terminals;
+  private GatewayWeb web;
+
+  private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
+    this.config = config;
+    this.vertx = vertx;
+    this.metrics = metrics;
+    this.store = store;
+    this.broker = broker;
+  }
+
+  /** Starts everything; returns once the page answers. Blocking: call from {@code main}. */
+  public static Gateway start(GatewayConfig config) throws StartupException {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new StartupException("cannot create the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+    // Small pools: the target is a Raspberry Pi, and the work is I/O-bound.
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors()))
+        .setWorkerPoolSize(4)
+        .setInternalBlockingPoolSize(4));
+    registerCodecs(vertx.eventBus());
+    PrometheusMeterRegistry metrics = newMetrics();
+    Store store = null;
+    AutoCloseable broker = null;
+    try {
+      store = Store.open(vertx, config.dataDir().resolve(DB_FILE));
+      store.bindMetrics(metrics);
+      broker = config.broker().embedded() ? EmbeddedBrokerStarter.start(config.broker()) : null;
+      Gateway gateway = new Gateway(config, vertx, metrics, store, broker);
+      await(gateway.deploy());
+      return gateway;
+    } catch (StoreException e) {
+      closeQuietly(broker, store, vertx);
+      throw new StartupException("cannot open the store: " + e.getMessage(), e);
+    } catch (StartupException e) {
+      closeQuietly(broker, store, vertx);
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(broker, store, vertx);
+      throw new StartupException("start-up failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Future<Void> deploy() {
+    registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
+    terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
+    return vertx.deployVerticle(new EventLogVerticle(store, metrics))
+        .compose(id -> vertx.deployVerticle(new BadInputMonitor(metrics)))
+        .compose(id -> vertx.deployVerticle(registry))
+        .compose(id -> vertx.deployVerticle(new AccessVerticle(store, config.estate(), new KnownPersonPolicy(), metrics)))
+        .compose(id -> vertx.deployVerticle(terminals))
+        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
+        .map(w -> {
+          web = w;
+          vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", EventKinds.GATEWAY_STARTED,
+              Severity.INFO, new JsonObject().put("estate", config.estate().id())));
+          log.info("Doorstep is up: {} devices configured, page on http://{}:{}/", config.estate().devices().size(),
+              config.web().bind(), w.port());
+          return null;
+        });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public int webPort() {
+    return web.port();
+  }
+
+  public DeviceRegistry devices() {
+    return registry;
+  }
+
+  /** The persons table changed: whoever caches persons reloads. */
+  public void personsChanged() {
+    vertx.eventBus().publish(Addresses.PERSONS_CHANGED, null);
+  }
+
+  @Override
+  public void close() {
+    try {
+      await(vertx.close());
+    } catch (StartupException e) {
+      log.warn("stopping: {}", e.getMessage());
+    }
+    closeQuietly(broker, store);
+    metrics.close();
+  }
+
+  private static void registerCodecs(EventBus bus) {
+    LocalCodec.register(bus, AccessRequest.class);
+    LocalCodec.register(bus, AccessDecision.class);
+    LocalCodec.register(bus, DeviceEvent.class);
+    LocalCodec.register(bus, OfflinePassages.class);
+    LocalCodec.register(bus, Presence.class);
+    LocalCodec.register(bus, DeviceStatus.class);
+  }
+
+  private static PrometheusMeterRegistry newMetrics() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  private static <T> T await(Future<T> future) throws StartupException {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new StartupException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted", e);
+    } catch (TimeoutException e) {
+      throw new StartupException("timed out", e);
+    }
+  }
+
+  private static void closeQuietly(Object... resources) {
+    for (Object r : resources) {
+      try {
+        if (r instanceof Vertx v) {
+          v.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } else if (r instanceof AutoCloseable c) {
+          c.close();
+        }
+      } catch (Exception e) {
+        log.debug("closing {} failed: {}", r, e.getMessage());
+      }
+    }
+  }
+}

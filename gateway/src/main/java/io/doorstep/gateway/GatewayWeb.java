@@ -1,0 +1,96 @@
+package io.doorstep.gateway;
+
+import io.doorstep.drivers.mqtt.MqttLinkStats;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.DeviceRegistry;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.devices.TerminalLinkVerticle;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.store.StoreHealth;
+import io.doorstep.gateway.store.StoredEvent;
+import io.doorstep.gateway.web.WebServer;
+import io.doorstep.gateway.web.WebSources;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/** Feeds the page from the gateway's parts; the web package itself knows none of them. */
+final class GatewayWeb implements WebSources {
+  private final GatewayConfig config;
+  private final Store store;
+  private final DeviceRegistry registry;
+  private final TerminalLinkVerticle terminals;
+  private final PrometheusMeterRegistry metrics;
+  private WebServer server;
+
+  private GatewayWeb(GatewayConfig config, Store store, DeviceRegistry registry, TerminalLinkVerticle terminals,
+      PrometheusMeterRegistry metrics) {
+    this.config = config;
+    this.store = store;
+    this.registry = registry;
+    this.terminals = terminals;
+    this.metrics = metrics;
+  }
+
+  static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
+      TerminalLinkVerticle terminals, PrometheusMeterRegistry metrics) {
+    GatewayWeb web = new GatewayWeb(config, store, registry, terminals, metrics);
+    return WebServer.start(vertx, config.web().bind(), config.web().port(), web).map(s -> {
+      web.server = s;
+      return web;
+    });
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<List<JsonObject>> recentEvents(int limit, Set<String> kinds) {
+    return store.recentEvents(limit, kinds)
+        .map(events -> events.stream().map(GatewayWeb::toJson).toList());
+  }
+
+  @Override
+  public List<DeviceStatus> devices() {
+    return registry.snapshot();
+  }
+
+  @Override
+  public JsonObject health() {
+    StoreHealth s = store.health();
+    MqttLinkStats link = terminals.linkStats();
+    boolean brokerUp = link != null && link.connected();
+    List<DeviceStatus> devices = registry.snapshot();
+    long online = devices.stream().filter(DeviceStatus::online).count();
+    return new JsonObject()
+        .put("status", s.ok() && brokerUp ? "ok" : "degraded")
+        .put("store", new JsonObject()
+            .put("ok", s.ok())
+            .put("queued", s.queued())
+            .put("lastCommitMs", s.lastCommitMs())
+            .put("lastError", s.lastError()))
+        .put("broker", new JsonObject()
+            .put("connected", brokerUp)
+            .put("url", link == null ? config.broker().connectUrl() : link.url())
+            .put("lastError", link == null ? null : link.lastError()))
+        .put("devices", new JsonObject().put("total", devices.size()).put("online", online));
+  }
+
+  @Override
+  public String metrics() {
+    return metrics.scrape();
+  }
+
+  @Override
+  public JsonObject estate() {
+    return new JsonObject().put("id", config.estate().id()).put("name", config.estate().name());
+  }
+
+  private static JsonObject toJson(StoredEvent e) {
+    return e.event().toJson().put("seq", e.seq());
+  }
+}

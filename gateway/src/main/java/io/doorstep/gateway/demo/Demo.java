@@ -1,0 +1,103 @@
+package io.doorstep.gateway.demo;
+
+import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.store.PersonRecord;
+import io.doorstep.sim.estate.TrafficScenario;
+import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
+import io.doorstep.sim.faceterminal.Person;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated reference estate: residents in the store, one simulated terminal for every
+ * configured face terminal, and a day of traffic compressed into minutes.
+ */
+public final class Demo implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Demo.class);
+  private static final long SEED = 20241219L;
+  /** One simulated day takes this long: both peaks show within a coffee break. */
+  private static final Duration DAY = Duration.ofMinutes(12);
+  private static final double PEAK_RATE_PER_S = 6;
+
+  private final List<FaceTerminalSimulator> terminals = new ArrayList<>();
+  private TrafficScenario traffic;
+
+  private Demo() {}
+
+  /** Never fails the gateway: a demo part that cannot start is logged and left out. */
+  public static AutoCloseable start(Gateway gateway, GatewayConfig config) {
+    Demo demo = new Demo();
+    try {
+      List<PersonRecord> persons = ensurePopulation(gateway, config.estate());
+      demo.startTerminals(config, persons);
+      log.info("demo estate {}: {} residents, {} simulated terminals; open http://{}:{}/", config.estate().name(),
+          persons.size(), demo.terminals.size(), config.web().bind(), gateway.webPort());
+    } catch (Exception e) {
+      log.error("the demo estate did not start: {}", e.getMessage(), e);
+    }
+    return demo;
+  }
+
+  private static List<PersonRecord> ensurePopulation(Gateway gateway, EstateConfig estate) throws Exception {
+    long count = gateway.store().countPersons().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    if (count == 0) {
+      List<PersonRecord> generated = DemoPopulation.generate(estate, SEED, System.currentTimeMillis());
+      gateway.store().upsertPersons(generated).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      gateway.personsChanged();
+      log.info("demo: {} residents generated for {}", generated.size(), estate.name());
+    }
+    return gateway.store().persons().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private void startTerminals(GatewayConfig config, List<PersonRecord> persons) {
+    TrafficScenario.Builder scenario = TrafficScenario.builder()
+        .dayLength(DAY)
+        .peakRatePerS(PEAK_RATE_PER_S)
+        .seed(SEED);
+    for (EstateConfig.Device device : config.estate().devicesOfType(EstateConfig.FACE_TERMINAL)) {
+      EstateConfig.Door door = device.door() == null ? null : config.estate().door(device.door()).orElse(null);
+      List<PersonRecord> allowed = persons.stream().filter(p -> mayUse(p, door)).toList();
+      FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(config.broker().connectUrl(), device.sn())
+          .heartbeatInterval(Duration.ofSeconds(config.devices().heartbeatIntervalS()))
+          .create();
+      // Person sync is the gateway's job in production; the demo hands each terminal its list.
+      terminal.loadPersons(allowed.stream().map(Demo::toTerminalEntry).toList());
+      terminal.start();
+      terminals.add(terminal);
+      List<TrafficScenario.Resident> residents = allowed.stream()
+          .map(p -> new TrafficScenario.Resident(p.id(), p.cards().isEmpty() ? null : p.cards().get(0)))
+          .toList();
+      // Gates carry the whole estate's traffic, a unit door only its own residents'.
+      boolean gate = door == null || !EstateConfig.UNIT_DOOR.equals(door.kind());
+      scenario.site(terminal, residents, gate ? 6.0 : 1.0);
+    }
+    traffic = scenario.build();
+    traffic.start();
+  }
+
+  /** Gates admit every resident; a unit door admits its own unit's residents and the staff. */
+  private static boolean mayUse(PersonRecord p, EstateConfig.Door door) {
+    if (door == null || !EstateConfig.UNIT_DOOR.equals(door.kind()) || p.household() == null) {
+      return true;
+    }
+    return p.household().startsWith(door.building() + "-" + door.unit() + "-");
+  }
+
+  private static Person toTerminalEntry(PersonRecord p) {
+    return new Person(p.id(), p.name(), p.validFrom(), p.validTo(), p.cards(), true);
+  }
+
+  @Override
+  public void close() {
+    if (traffic != null) {
+      traffic.close();
+    }
+    terminals.forEach(FaceTerminalSimulator::close);
+  }
+}

@@ -1,0 +1,91 @@
+package io.doorstep.gateway.devices;
+
+import io.doorstep.device.DeviceListener;
+import io.doorstep.drivers.faceterminal.FaceTerminalDriver;
+import io.doorstep.drivers.faceterminal.FaceTerminalStats;
+import io.doorstep.drivers.mqtt.MqttLink;
+import io.doorstep.drivers.mqtt.MqttLinkOptions;
+import io.doorstep.drivers.mqtt.MqttLinkStats;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The devices on the estate's MQTT broker: owns the link and the drivers that use it, all on
+ * this verticle's event loop.
+ */
+public final class TerminalLinkVerticle extends VerticleBase {
+  private final GatewayConfig.BrokerConfig broker;
+  private final EstateConfig estate;
+  private final DeviceListener listener;
+  private final MeterRegistry metrics;
+  private MqttLink link;
+  private FaceTerminalDriver faceTerminals;
+  private volatile MqttLinkStats lastStats;
+
+  public TerminalLinkVerticle(
+      GatewayConfig.BrokerConfig broker, EstateConfig estate, DeviceListener listener, MeterRegistry metrics) {
+    this.broker = broker;
+    this.estate = estate;
+    this.listener = listener;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    MqttLinkOptions options = MqttLinkOptions.of(broker.connectUrl(), broker.clientId())
+        .withCredentials(broker.username(), broker.password());
+    link = new MqttLink(vertx, options);
+    Map<String, String> terminals = new HashMap<>();
+    estate.devicesOfType("face-terminal").forEach(d -> terminals.put(d.sn(), d.id()));
+    faceTerminals = new FaceTerminalDriver(link, terminals, listener);
+    faceTerminals.start();
+    registerMetrics();
+    return link.start();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return link == null ? Future.succeededFuture() : link.stop();
+  }
+
+  /** The link's state, readable from any thread. */
+  public MqttLinkStats linkStats() {
+    MqttLink l = link;
+    return l == null ? null : l.stats();
+  }
+
+  public FaceTerminalDriver faceTerminals() {
+    return faceTerminals;
+  }
+
+  private void registerMetrics() {
+    Gauge.builder("doorstep.broker.connected", this, v -> v.link.connected() ? 1 : 0)
+        .description("1 while the gateway is connected to the estate's broker")
+        .register(metrics);
+    linkCounter("doorstep.broker.connects", MqttLinkStats::connects);
+    linkCounter("doorstep.broker.connection.losses", MqttLinkStats::connectionLosses);
+    linkCounter("doorstep.broker.messages.received", MqttLinkStats::received);
+    linkCounter("doorstep.broker.messages.published", MqttLinkStats::published);
+    linkCounter("doorstep.broker.publish.failures", MqttLinkStats::publishFailures);
+    driverCounter("doorstep.faceterminal.verifies", FaceTerminalStats::verifies);
+    driverCounter("doorstep.faceterminal.duplicates", FaceTerminalStats::duplicates);
+    driverCounter("doorstep.faceterminal.answered", FaceTerminalStats::answered);
+    driverCounter("doorstep.faceterminal.record.messages", FaceTerminalStats::recordMessages);
+  }
+
+  private void linkCounter(String name, ToDoubleFunction<MqttLinkStats> f) {
+    FunctionCounter.builder(name, this, v -> f.applyAsDouble(v.link.stats())).register(metrics);
+  }
+
+  private void driverCounter(String name, ToDoubleFunction<FaceTerminalStats> f) {
+    FunctionCounter.builder(name, this, v -> f.applyAsDouble(v.faceTerminals.stats())).register(metrics);
+  }
+}

@@ -1,0 +1,71 @@
+package io.doorstep.gateway.it;
+
+import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.config.ConfigLoader;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.store.PersonRecord;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.store.StoredEvent;
+import io.doorstep.sim.broker.MosquittoBroker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** A real Mosquitto and the gateway in this process, on the {@link TestEstate}. */
+final class RunningGateway implements AutoCloseable {
+  final MosquittoBroker broker;
+  final Gateway gateway;
+  final GatewayConfig config;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private RunningGateway(MosquittoBroker broker, Gateway gateway, GatewayConfig config) {
+    this.broker = broker;
+    this.gateway = gateway;
+    this.config = config;
+  }
+
+  /** Seeds the persons table before the gateway starts, as an office import would have. */
+  static RunningGateway start(Path dir, int heartbeatIntervalS, List<PersonRecord> persons) throws Exception {
+    MosquittoBroker broker = MosquittoBroker.start();
+    Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), heartbeatIntervalS);
+    GatewayConfig config = ConfigLoader.load(file);
+    Vertx vertx = Vertx.vertx();
+    try (Store store = Store.open(vertx, config.dataDir().resolve(Gateway.DB_FILE))) {
+      await(store.upsertPersons(persons));
+    } finally {
+      await(vertx.close());
+    }
+    return new RunningGateway(broker, Gateway.start(config), config);
+  }
+
+  List<StoredEvent> events(Set<String> kinds) throws Exception {
+    return await(gateway.store().recentEvents(500, kinds));
+  }
+
+  String get(String path) throws Exception {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    broker.close();
+  }
+}
