@@ -33,7 +33,12 @@ final class RunningGateway implements AutoCloseable {
 
   /** Seeds the persons table before the gateway starts, as an office import would have. */
   static RunningGateway start(Path dir, int heartbeatIntervalS, List<PersonRecord> persons) throws Exception {
-    MosquittoBroker broker = MosquittoBroker.start();
+    return start(MosquittoBroker.start(), dir, heartbeatIntervalS, persons);
+  }
+
+  /** On a broker that is already running; closing the gateway closes it too. */
+  static RunningGateway start(MosquittoBroker broker, Path dir, int heartbeatIntervalS, List<PersonRecord> persons)
+      throws Exception {
     Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), heartbeatIntervalS);
     GatewayConfig config = ConfigLoader.load(file);
     Vertx vertx = Vertx.vertx();

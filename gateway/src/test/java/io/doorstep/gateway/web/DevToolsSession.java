@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fill and take its picture while its event stream stays open (a --screenshot run would wait
  * for that stream to end, and then show the board as reconnecting).
  */
-final class DevToolsSession implements AutoCloseable {
+public final class DevToolsSession implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -29,7 +29,7 @@ final class DevToolsSession implements AutoCloseable {
   }
 
   /** Opens {@code url} in a new tab of the browser whose DevTools address is {@code browserWs}. */
-  static DevToolsSession openPage(String browserWs, String url) throws Exception {
+  public static DevToolsSession openPage(String browserWs, String url) throws Exception {
     URI ws = URI.create(browserWs);
     URI newTab = URI.create("http://" + ws.getHost() + ":" + ws.getPort() + "/json/new?" + url);
     HttpResponse<String> created = HttpClient.newHttpClient().send(
@@ -38,7 +38,7 @@ final class DevToolsSession implements AutoCloseable {
     return new DevToolsSession(new JsonObject(created.body()).getString("webSocketDebuggerUrl"));
   }
 
-  JsonObject call(String method, JsonObject params) throws Exception {
+  public JsonObject call(String method, JsonObject params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonObject> answer = new CompletableFuture<>();
     pending.put(id, answer);
@@ -51,7 +51,7 @@ final class DevToolsSession implements AutoCloseable {
   }
 
   /** Evaluates a JavaScript expression in the page and returns its value. */
-  Object evaluate(String expression) throws Exception {
+  public Object evaluate(String expression) throws Exception {
     JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression).put("returnByValue", true));
     return result.getJsonObject("result").getValue("value");
   }

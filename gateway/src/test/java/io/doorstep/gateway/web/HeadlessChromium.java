@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's Chromium headless against the board, as a guard's browser would load it. */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   static final Path BINARY = Path.of("/usr/bin/chromium");
 
   private final Process process;
@@ -38,7 +38,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  static HeadlessChromium start(List<String> arguments) throws IOException {
+  public static HeadlessChromium start(List<String> arguments) throws IOException {
     requireInstalled();
     Path profile = Files.createTempDirectory("doorstep-chromium");
     List<String> command = new ArrayList<>(List.of(BINARY.toString(),
@@ -62,7 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** The "ws://…/devtools/browser/…" address printed when started with --remote-debugging-port. */
-  String devToolsUrl(long seconds) throws Exception {
+  public String devToolsUrl(long seconds) throws Exception {
     return devToolsUrl.get(seconds, TimeUnit.SECONDS);
   }
 
