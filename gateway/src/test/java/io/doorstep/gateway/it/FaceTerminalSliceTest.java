@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.store.StoredEvent;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
@@ -136,6 +137,22 @@ class FaceTerminalSliceTest {
     assertEquals(1, answers.stream().filter(msgId::equals).count(), "answers to " + msgId);
     assertEquals(1, running.events(Set.of(EventKinds.PASSAGE)).stream()
         .filter(e -> e.event().id().endsWith("/" + msgId + "/0")).count());
+  }
+
+  @Test
+  void doorChangesAndAlarmsAreRecorded() throws Exception {
+    terminal.reportDoor("open", true, 0);
+    terminal.raiseAlarm("FORCED");
+    Waits.until("the forced door and its alarm are in the log", Duration.ofSeconds(10), () -> {
+      try {
+        List<StoredEvent> events = running.events(Set.of(EventKinds.DOOR_STATE, EventKinds.DEVICE_ALARM));
+        return events.stream().anyMatch(e -> e.event().kind().equals(EventKinds.DOOR_STATE)
+                && e.event().payload().getBoolean("forced") && e.event().severity() == Severity.ALARM)
+            && events.stream().anyMatch(e -> "FORCED".equals(e.event().payload().getString("type")));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
   }
 
   @Test
