@@ -28,7 +28,6 @@ public final class TerminalLinkVerticle extends VerticleBase {
   private final MeterRegistry metrics;
   private MqttLink link;
   private FaceTerminalDriver faceTerminals;
-  private volatile MqttLinkStats lastStats;
 
   public TerminalLinkVerticle(
       GatewayConfig.BrokerConfig broker, EstateConfig estate, DeviceListener listener, MeterRegistry metrics) {

@@ -18,8 +18,4 @@ public record PersonRecord(
   public PersonRecord {
     cards = List.copyOf(cards);
   }
-
-  public boolean validAt(long nowMs) {
-    return (validFrom == 0 || nowMs >= validFrom) && (validTo == 0 || nowMs < validTo);
-  }
 }
