@@ -8,6 +8,6 @@ import java.sql.SQLException;
  * reader inside its own statement, so the work itself never begins or commits.
  */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
   T apply(Connection connection) throws SQLException;
 }

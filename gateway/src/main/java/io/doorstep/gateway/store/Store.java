@@ -152,13 +152,17 @@ public final class Store implements AutoCloseable {
     writer.metrics().bind(registry);
   }
 
-  /** Runs work through the writer, in a batch like any other write. */
-  <T> Future<T> write(SqlWork<T> work) {
+  /**
+   * Runs a domain's own statements on the one writer, inside its group-commit transaction; the
+   * future completes once that transaction is durably committed. The work must not begin or
+   * commit, and must be quick: every other write waits behind it.
+   */
+  public <T> Future<T> write(SqlWork<T> work) {
     return writer.submit(work);
   }
 
-  /** Runs work on a read connection, like any other read. */
-  <T> Future<T> read(SqlWork<T> work) {
+  /** Runs a domain's own query on a read connection, off the event loop. */
+  public <T> Future<T> read(SqlWork<T> work) {
     return reads.read(work);
   }
 
