@@ -2,6 +2,8 @@ package io.doorstep.gateway;
 
 import io.doorstep.device.AccessDecision;
 import io.doorstep.device.AccessRequest;
+import io.doorstep.device.CommandResult;
+import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
@@ -159,6 +161,11 @@ public final class Gateway implements AutoCloseable {
     LocalCodec.register(bus, OfflinePassages.class);
     LocalCodec.register(bus, Presence.class);
     LocalCodec.register(bus, DeviceStatus.class);
+    LocalCodec.register(bus, DeviceCommand.Open.class);
+    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
+    LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
+    LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
+    LocalCodec.register(bus, CommandResult.class);
   }
 
   private static PrometheusMeterRegistry newMetrics() {

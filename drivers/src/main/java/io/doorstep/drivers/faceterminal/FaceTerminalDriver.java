@@ -2,6 +2,8 @@ package io.doorstep.drivers.faceterminal;
 
 import io.doorstep.device.AccessDecision;
 import io.doorstep.device.AccessRequest;
+import io.doorstep.device.CommandResult;
+import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.CredentialMethod;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.DeviceListener;
@@ -15,6 +17,7 @@ import io.doorstep.drivers.faceterminal.codec.FtMessage;
 import io.doorstep.drivers.faceterminal.codec.FtTopic;
 import io.doorstep.drivers.mqtt.MqttLink;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,7 @@ public final class FaceTerminalDriver {
   private final Map<String, String> snByDeviceId;
   private final DeviceListener listener;
   private final RecentMessageIds recent = new RecentMessageIds(1024);
+  private final PendingAcks pending;
   private long verifies;
   private long duplicates;
   private long answered;
@@ -50,9 +54,12 @@ public final class FaceTerminalDriver {
 
   /**
    * @param deviceIdBySn the configured terminals: serial number to device id
+   * @param ackTimeoutMs how long a command waits for the terminal's {@code up/ack}
    */
-  public FaceTerminalDriver(MqttLink link, Map<String, String> deviceIdBySn, DeviceListener listener) {
+  public FaceTerminalDriver(
+      Vertx vertx, MqttLink link, Map<String, String> deviceIdBySn, DeviceListener listener, long ackTimeoutMs) {
     this.link = link;
+    this.pending = new PendingAcks(vertx, ackTimeoutMs);
     this.deviceIdBySn = Map.copyOf(deviceIdBySn);
     this.snByDeviceId = new java.util.HashMap<>();
     deviceIdBySn.forEach((sn, id) -> snByDeviceId.put(id, sn));
@@ -63,14 +70,31 @@ public final class FaceTerminalDriver {
     link.subscribe(FtTopic.ALL_UP, QOS, this::onMessage);
   }
 
-  /** Releases a terminal's door now. Completes when the broker has the command. */
-  public Future<Void> open(String deviceId, int openMs, String reason) {
-    return send(deviceId, new FtMessage.Open(EventIds.next(), System.currentTimeMillis(), openMs, reason));
-  }
-
-  /** Holds a terminal's door open (fire release) or ends the hold. */
-  public Future<Void> holdOpen(String deviceId, boolean open) {
-    return send(deviceId, new FtMessage.HoldOpen(EventIds.next(), System.currentTimeMillis(), open));
+  /**
+   * Carries out a command on a terminal. Completes with the terminal's answer on {@code up/ack},
+   * or fails with a {@link io.doorstep.drivers.DeviceTimeoutException} if it does not answer in
+   * time, or at once if the command cannot be sent or breaks the interface's limits.
+   */
+  public Future<CommandResult> execute(DeviceCommand command) {
+    String sn = snByDeviceId.get(command.device());
+    if (sn == null) {
+      return Future.failedFuture(new IllegalArgumentException("no face terminal " + command.device()));
+    }
+    FtMessage message;
+    try {
+      message = TerminalCommands.encode(command, EventIds.next(), System.currentTimeMillis());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    byte[] body = FtCodec.encode(message);
+    if (body.length > FtCodec.MAX_BODY_BYTES) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "a " + message.kind() + " of " + body.length + " bytes is over the terminal's 4 MiB"));
+    }
+    Future<CommandResult> answer = pending.expect(command.device(), message.msgId());
+    link.publish(FtTopic.down(sn, message.kind()).topic(), body, QOS, false)
+        .onFailure(e -> pending.abandon(message.msgId(), e));
+    return answer;
   }
 
   public FaceTerminalStats stats() {
@@ -126,7 +150,11 @@ public final class FaceTerminalDriver {
           EventKinds.DEVICE_ALARM, a.type().equals("HELD_OPEN") ? Severity.WARNING : Severity.ALARM,
           new JsonObject().put("type", a.type())));
     } else if (message instanceof FtMessage.Ack ack) {
-      log.debug("{} acknowledged {} ok={}", device, ack.ackMsgId(), ack.ok());
+      List<CommandResult.PersonFailure> failed = ack.failed().stream()
+          .map(f -> new CommandResult.PersonFailure(f.personId(), f.error())).toList();
+      if (!pending.acknowledge(device, ack.ackMsgId(), new CommandResult(ack.ok(), ack.error(), failed))) {
+        log.debug("{} acknowledged {}, which nothing waits for (late, or not ours)", device, ack.ackMsgId());
+      }
     } else {
       bad(device, topic.topic(), bytes,
           new FtDecodeException(FtDecodeException.UNKNOWN_TOPIC, "a gateway-to-terminal message sent upwards"));
@@ -166,14 +194,6 @@ public final class FaceTerminalDriver {
         })
         .onFailure(e -> log.warn("records {} of {} not acknowledged (the terminal will repeat them): {}",
             r.msgId(), device, e.getMessage()));
-  }
-
-  private Future<Void> send(String deviceId, FtMessage message) {
-    String sn = snByDeviceId.get(deviceId);
-    if (sn == null) {
-      return Future.failedFuture(new IllegalArgumentException("no face terminal " + deviceId));
-    }
-    return link.publish(FtTopic.down(sn, message.kind()).topic(), FtCodec.encode(message), QOS, false);
   }
 
   private void bad(String device, String topic, int bytes, FtDecodeException e) {

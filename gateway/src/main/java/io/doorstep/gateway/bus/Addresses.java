@@ -22,6 +22,13 @@ public final class Addresses {
   /** Publish {@code DeviceEvent}: an event is now in the log. The web page and upstream listen. */
   public static final String EVENT_STORED = "doorstep.events.stored";
 
+  /**
+   * Request {@code DeviceCommand} (any of its records), reply {@code CommandResult} once the
+   * device acknowledged; failures carry a {@link CommandFailures} code. The driver owning the
+   * device answers.
+   */
+  public static final String DEVICE_COMMAND = "doorstep.devices.command";
+
   /** Send {@code Presence}: a device said it is online, offline or alive. The device registry listens. */
   public static final String DEVICE_PRESENCE = "doorstep.devices.presence";
 

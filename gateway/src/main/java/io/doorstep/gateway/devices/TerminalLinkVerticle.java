@@ -1,6 +1,9 @@
 package io.doorstep.gateway.devices;
 
+import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceListener;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.drivers.faceterminal.FaceTerminalDriver;
 import io.doorstep.drivers.faceterminal.FaceTerminalStats;
 import io.doorstep.drivers.mqtt.MqttLink;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -22,6 +26,9 @@ import java.util.function.ToDoubleFunction;
  * this verticle's event loop.
  */
 public final class TerminalLinkVerticle extends VerticleBase {
+  /** Terminals answer commands within a second or two; a person list of 4 MiB takes longer to apply. */
+  static final long ACK_TIMEOUT_MS = 15_000;
+
   private final GatewayConfig.BrokerConfig broker;
   private final EstateConfig estate;
   private final DeviceListener listener;
@@ -44,8 +51,9 @@ public final class TerminalLinkVerticle extends VerticleBase {
     link = new MqttLink(vertx, options);
     Map<String, String> terminals = new HashMap<>();
     estate.devicesOfType("face-terminal").forEach(d -> terminals.put(d.sn(), d.id()));
-    faceTerminals = new FaceTerminalDriver(link, terminals, listener);
+    faceTerminals = new FaceTerminalDriver(vertx, link, terminals, listener, ACK_TIMEOUT_MS);
     faceTerminals.start();
+    vertx.eventBus().<DeviceCommand>consumer(Addresses.DEVICE_COMMAND, this::onCommand);
     registerMetrics();
     return link.start();
   }
@@ -63,6 +71,17 @@ public final class TerminalLinkVerticle extends VerticleBase {
 
   public FaceTerminalDriver faceTerminals() {
     return faceTerminals;
+  }
+
+  private void onCommand(Message<DeviceCommand> message) {
+    faceTerminals.execute(message.body()).onComplete(result -> {
+      if (result.succeeded()) {
+        message.reply(result.result());
+      } else {
+        Throwable e = result.cause();
+        message.fail(CommandFailures.codeOf(e), e.getMessage());
+      }
+    });
   }
 
   private void registerMetrics() {

@@ -88,6 +88,8 @@ public final class FtCodec {
       case "record-ack" -> new RecordAck(msgId, ts, f.requiredString("ackMsgId"));
       case "open" -> new Open(msgId, ts, (int) f.requiredNonNegative("openMs"), f.optionalString("reason"));
       case "hold-open" -> new HoldOpen(msgId, ts, f.requiredBoolean("open"));
+      case "person-upsert" -> personUpsert(msgId, ts, f);
+      case "person-delete" -> new FtMessage.PersonDelete(msgId, ts, strings(f.requiredArray("personIds"), "personIds"));
       default -> throw new FtDecodeException(FtDecodeException.UNKNOWN_TOPIC, "no such message kind: " + kind);
     };
   }
@@ -168,6 +170,32 @@ public final class FtCodec {
       }
     }
     return new Ack(msgId, ts, ackMsgId, ok, error, failed);
+  }
+
+  private static FtMessage.PersonUpsert personUpsert(String msgId, long ts, Fields f) throws FtDecodeException {
+    JsonArray array = f.requiredArray("persons");
+    List<FtMessage.PersonEntry> persons = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject item)) {
+        throw Fields.bad("persons[" + i + "]", "an object is required");
+      }
+      Fields pf = new Fields(item);
+      persons.add(new FtMessage.PersonEntry(pf.requiredString("personId"), pf.requiredString("name"),
+          pf.requiredNonNegative("validFrom"), pf.requiredNonNegative("validTo"),
+          strings(pf.requiredArray("cards"), "persons[" + i + "].cards"), pf.optionalString("faceJpeg")));
+    }
+    return new FtMessage.PersonUpsert(msgId, ts, persons);
+  }
+
+  private static List<String> strings(JsonArray array, String field) throws FtDecodeException {
+    List<String> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof String s)) {
+        throw Fields.bad(field + "[" + i + "]", "a string is required");
+      }
+      out.add(s);
+    }
+    return out;
   }
 
   private static VerifyResult verifyResult(String msgId, long ts, Fields f) throws FtDecodeException {

@@ -209,4 +209,50 @@ public sealed interface FtMessage {
       return head(this).put("open", open);
     }
   }
+
+  /** One entry of a terminal's person list; {@code faceJpeg} is base64 text, or null for card only. */
+  record PersonEntry(String personId, String name, long validFrom, long validTo, List<String> cards, String faceJpeg) {
+    public PersonEntry {
+      cards = List.copyOf(cards);
+    }
+
+    JsonObject toJson() {
+      JsonObject j = new JsonObject().put("personId", personId).put("name", name).put("validFrom", validFrom)
+          .put("validTo", validTo).put("cards", new JsonArray(List.copyOf(cards)));
+      if (faceJpeg != null) {
+        j.put("faceJpeg", faceJpeg);
+      }
+      return j;
+    }
+  }
+
+  record PersonUpsert(String msgId, long ts, List<PersonEntry> persons) implements FtMessage {
+    public PersonUpsert {
+      persons = List.copyOf(persons);
+    }
+
+    public String kind() {
+      return "person-upsert";
+    }
+
+    public JsonObject toJson() {
+      JsonArray a = new JsonArray();
+      persons.forEach(p -> a.add(p.toJson()));
+      return head(this).put("persons", a);
+    }
+  }
+
+  record PersonDelete(String msgId, long ts, List<String> personIds) implements FtMessage {
+    public PersonDelete {
+      personIds = List.copyOf(personIds);
+    }
+
+    public String kind() {
+      return "person-delete";
+    }
+
+    public JsonObject toJson() {
+      return head(this).put("personIds", new JsonArray(List.copyOf(personIds)));
+    }
+  }
 }

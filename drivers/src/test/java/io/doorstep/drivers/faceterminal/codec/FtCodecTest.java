@@ -41,7 +41,11 @@ class FtCodecTest {
         new FtMessage.VerifyResult("g-7782", 13L, "a1f1", false, 0, "UNKNOWN_FACE", "未登记人员", "未登记人员"),
         new FtMessage.RecordAck("g-1", 14L, "m6"),
         new FtMessage.Open("g-2", 15L, 5000, "remote"),
-        new FtMessage.HoldOpen("g-3", 16L, true));
+        new FtMessage.HoldOpen("g-3", 16L, true),
+        new FtMessage.PersonUpsert("g-4", 17L, List.of(
+            new FtMessage.PersonEntry("R1001", "张三", 0, 0, List.of("04A1B2C3"), "/9j/4AAQ"),
+            new FtMessage.PersonEntry("R1002", "李四", 1L, 2L, List.of(), null))),
+        new FtMessage.PersonDelete("g-5", 18L, List.of("R1001", "R1002")));
   }
 
   @ParameterizedTest
