@@ -13,8 +13,10 @@ import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.bus.LocalCodec;
 import io.doorstep.gateway.bus.OfflinePassages;
+import io.doorstep.gateway.bus.PersonsChanged;
 import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
@@ -110,6 +112,7 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new BadInputMonitor(metrics)))
         .compose(id -> vertx.deployVerticle(registry))
         .compose(id -> vertx.deployVerticle(new AccessVerticle(store, config.estate(), new KnownPersonPolicy(), metrics)))
+        .compose(id -> vertx.deployVerticle(new DeviceCommandRouter(config.estate())))
         .compose(id -> vertx.deployVerticle(terminals))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
         .map(w -> {
@@ -140,7 +143,7 @@ public final class Gateway implements AutoCloseable {
 
   /** The persons table changed: whoever caches persons reloads. */
   public void personsChanged() {
-    vertx.eventBus().publish(Addresses.PERSONS_CHANGED, null);
+    vertx.eventBus().publish(Addresses.PERSONS_CHANGED, PersonsChanged.all());
   }
 
   @Override
@@ -166,6 +169,7 @@ public final class Gateway implements AutoCloseable {
     LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
     LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
     LocalCodec.register(bus, CommandResult.class);
+    LocalCodec.register(bus, PersonsChanged.class);
   }
 
   private static PrometheusMeterRegistry newMetrics() {

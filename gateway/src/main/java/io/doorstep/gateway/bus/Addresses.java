@@ -13,7 +13,7 @@ public final class Addresses {
   /** Request {@code OfflinePassages}, reply empty once durably stored. */
   public static final String ACCESS_OFFLINE_PASSAGES = "doorstep.access.offline-passages";
 
-  /** Publish, no body: the persons table changed; whoever caches persons reloads. */
+  /** Publish {@code PersonsChanged}: persons changed; whoever caches persons reloads, terminals are synced. */
   public static final String PERSONS_CHANGED = "doorstep.access.persons-changed";
 
   /** Send {@code DeviceEvent}: an event to record. The event log stores it, then publishes {@link #EVENT_STORED}. */
@@ -28,6 +28,14 @@ public final class Addresses {
    * device answers.
    */
   public static final String DEVICE_COMMAND = "doorstep.devices.command";
+
+  /**
+   * Where {@link #DEVICE_COMMAND} forwards a command for a device of the given type (its
+   * driver listens there). One consumer per address: the bus's round robin never splits them.
+   */
+  public static String deviceCommandsOf(String deviceType) {
+    return DEVICE_COMMAND + "." + deviceType;
+  }
 
   /** Send {@code Presence}: a device said it is online, offline or alive. The device registry listens. */
   public static final String DEVICE_PRESENCE = "doorstep.devices.presence";

@@ -1,6 +1,8 @@
 package io.doorstep.gateway.demo;
 
 import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.access.AccessScope;
+import io.doorstep.gateway.access.BuildingScope;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.store.PersonRecord;
@@ -60,9 +62,10 @@ public final class Demo implements AutoCloseable {
         .dayLength(DAY)
         .peakRatePerS(PEAK_RATE_PER_S)
         .seed(SEED);
+    AccessScope scope = new BuildingScope(config.estate());
     for (EstateConfig.Device device : config.estate().devicesOfType(EstateConfig.FACE_TERMINAL)) {
       EstateConfig.Door door = device.door() == null ? null : config.estate().door(device.door()).orElse(null);
-      List<PersonRecord> allowed = persons.stream().filter(p -> mayUse(p, door)).toList();
+      List<PersonRecord> allowed = persons.stream().filter(p -> scope.mayUse(p, device.id())).toList();
       FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(config.broker().connectUrl(), device.sn())
           .heartbeatInterval(Duration.ofSeconds(config.devices().heartbeatIntervalS()))
           .create();
@@ -79,14 +82,6 @@ public final class Demo implements AutoCloseable {
     }
     traffic = scenario.build();
     traffic.start();
-  }
-
-  /** Gates admit every resident; a unit door admits its own unit's residents and the staff. */
-  private static boolean mayUse(PersonRecord p, EstateConfig.Door door) {
-    if (door == null || !EstateConfig.UNIT_DOOR.equals(door.kind()) || p.household() == null) {
-      return true;
-    }
-    return p.household().startsWith(door.building() + "-" + door.unit() + "-");
   }
 
   private static Person toTerminalEntry(PersonRecord p) {

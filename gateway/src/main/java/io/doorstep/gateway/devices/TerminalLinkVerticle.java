@@ -53,7 +53,7 @@ public final class TerminalLinkVerticle extends VerticleBase {
     estate.devicesOfType("face-terminal").forEach(d -> terminals.put(d.sn(), d.id()));
     faceTerminals = new FaceTerminalDriver(vertx, link, terminals, listener, ACK_TIMEOUT_MS);
     faceTerminals.start();
-    vertx.eventBus().<DeviceCommand>consumer(Addresses.DEVICE_COMMAND, this::onCommand);
+    vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.FACE_TERMINAL), this::onCommand);
     registerMetrics();
     return link.start();
   }

@@ -1,0 +1,12 @@
+package io.doorstep.gateway.access;
+
+import io.doorstep.gateway.store.PersonRecord;
+
+/**
+ * Where a person may ever pass, regardless of the hour: what a device's own person list must
+ * hold. Time of day, passback and passes are decided at the moment of passage by the policies;
+ * this only says which doors a person belongs at.
+ */
+public interface AccessScope {
+  boolean mayUse(PersonRecord person, String deviceId);
+}
