@@ -135,6 +135,8 @@ class FaceTerminalSliceTest {
     terminal.presentFace("R1001", 0.9, true, "pedestrian", "in").get(5, TimeUnit.SECONDS);
 
     assertEquals(1, answers.stream().filter(msgId::equals).count(), "answers to " + msgId);
+    // The passage is written after the answer; wait for it, then make sure it is there once.
+    passageOf(msgId);
     assertEquals(1, running.events(Set.of(EventKinds.PASSAGE)).stream()
         .filter(e -> e.event().id().endsWith("/" + msgId + "/0")).count());
   }
