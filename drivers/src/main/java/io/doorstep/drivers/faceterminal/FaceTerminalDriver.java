@@ -46,11 +46,13 @@ public final class FaceTerminalDriver {
   private final DeviceListener listener;
   private final RecentMessageIds recent = new RecentMessageIds(1024);
   private final PendingAcks pending;
+  private final LogLimiter warnings = new LogLimiter(60_000);
   private long verifies;
   private long duplicates;
   private long answered;
   private long recordMessages;
   private long badMessages;
+  private long undecided;
 
   /**
    * @param deviceIdBySn the configured terminals: serial number to device id
@@ -98,7 +100,7 @@ public final class FaceTerminalDriver {
   }
 
   public FaceTerminalStats stats() {
-    return new FaceTerminalStats(verifies, duplicates, answered, recordMessages, badMessages);
+    return new FaceTerminalStats(verifies, duplicates, answered, undecided, recordMessages, badMessages);
   }
 
   void onMessage(String topicName, byte[] body) {
@@ -167,7 +169,11 @@ public final class FaceTerminalDriver {
     listener.decide(request).onComplete(result -> {
       if (result.failed()) {
         // No answer is better than a wrong one: the terminal falls back to its own list.
-        log.warn("no decision for {} at {}: {}", v.msgId(), device, result.cause().getMessage());
+        undecided++;
+        if (warnings.allow(device)) {
+          log.warn("no decision for {} at {}: {} (reported once a minute per terminal)", v.msgId(), device,
+              result.cause().getMessage());
+        }
         return;
       }
       AccessDecision d = result.result();

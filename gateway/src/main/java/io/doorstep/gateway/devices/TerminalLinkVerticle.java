@@ -96,6 +96,7 @@ public final class TerminalLinkVerticle extends VerticleBase {
     driverCounter("doorstep.faceterminal.verifies", FaceTerminalStats::verifies);
     driverCounter("doorstep.faceterminal.duplicates", FaceTerminalStats::duplicates);
     driverCounter("doorstep.faceterminal.answered", FaceTerminalStats::answered);
+    driverCounter("doorstep.faceterminal.undecided", FaceTerminalStats::undecided);
     driverCounter("doorstep.faceterminal.record.messages", FaceTerminalStats::recordMessages);
   }
 
