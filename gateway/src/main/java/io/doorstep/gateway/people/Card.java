@@ -40,7 +40,7 @@ public record Card(CardKind kind, String text) {
    * @throws IllegalArgumentException saying what is wrong, fit to show the person who wrote it
    */
   public static Card parse(String written) {
-    String t = written == null ? "" : written.replace(" ", "").toUpperCase(Locale.ROOT);
+    String t = written == null ? "" : written.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     if (t.isEmpty()) {
       throw new IllegalArgumentException("empty card number");
     }

@@ -77,7 +77,9 @@ final class ImportPlanner {
       if (outcome == ImportRow.Outcome.ADDED || outcome == ImportRow.Outcome.CHANGED) {
         writes.add(p);
       }
-      report.add(new ImportRow(r.line(), id, r.name(), outcome, mine));
+      // A refused new person gets no id: it would be a different one once the file is fixed.
+      String shown = outcome == ImportRow.Outcome.REFUSED && !existing.containsKey(id) ? null : id;
+      report.add(new ImportRow(r.line(), shown, r.name(), outcome, mine));
     }
     return new Plan(report, writes, existing);
   }

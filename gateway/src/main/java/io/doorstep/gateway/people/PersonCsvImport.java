@@ -68,7 +68,10 @@ final class PersonCsvImport {
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text.text())).setFormat(FORMAT).get()) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      return refused(text.encoding(), List.of("the file is not readable as CSV: " + e.getMessage()));
+      // Typically a quoted cell that never closes; the parser's own words name the line.
+      Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      return refused(text.encoding(), List.of("the file is not valid CSV: " + cause.getMessage()
+          + " (a cell that starts with \" must end with \")"));
     }
     if (records.isEmpty()) {
       return refused(text.encoding(), List.of("the file is empty: the first line must name the columns"));
