@@ -73,6 +73,19 @@ class AccessSectionTest {
   }
 
   @Test
+  void theReferenceEstatesRulesLoad() throws Exception {
+    EstateConfig estate = ConfigLoader.loadEstate(Path.of("..", "config", "estates", "xihu-haoyuan.yaml"));
+
+    AccessConfig access = estate.access();
+    assertEquals(ZoneId.of("Asia/Shanghai"), estate.timeZone());
+    assertTrue(access.holidays().contains(LocalDate.of(2025, 1, 31)), "Spring Festival");
+    assertEquals(List.of("staff", "night-patrol", "ebike-riders"),
+        access.groups().stream().map(AccessConfig.Group::id).toList());
+    assertEquals(8, access.passback().get(0).doors().size());
+    assertEquals(List.of("pedestrian-gate", "unit-door"), access.refuseEbikesAt());
+  }
+
+  @Test
   void withoutASectionTheDefaultsApply() throws Exception {
     EstateConfig estate = load(ESTATE.replace(", timeZone: Asia/Shanghai", ""));
 
