@@ -7,8 +7,7 @@ import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
-import io.doorstep.gateway.access.AccessVerticle;
-import io.doorstep.gateway.access.KnownPersonPolicy;
+import io.doorstep.gateway.access.AccessControl;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.bus.LocalCodec;
@@ -59,6 +58,7 @@ public final class Gateway implements AutoCloseable {
   private final Store store;
   private final AutoCloseable broker;
   private DeviceRegistry registry;
+  private AccessControl access;
   private TerminalLinkVerticle terminals;
   private GatewayWeb web;
 
@@ -96,6 +96,9 @@ public final class Gateway implements AutoCloseable {
     } catch (StoreException e) {
       closeQuietly(broker, store, vertx);
       throw new StartupException("cannot open the store: " + e.getMessage(), e);
+    } catch (IOException e) {
+      closeQuietly(broker, store, vertx);
+      throw new StartupException("cannot read the visitor pass key: " + e.getMessage(), e);
     } catch (StartupException e) {
       closeQuietly(broker, store, vertx);
       throw e;
@@ -105,13 +108,14 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private Future<Void> deploy() {
+  private Future<Void> deploy() throws IOException {
+    access = AccessControl.create(vertx, store, config.estate(), config.dataDir(), metrics);
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
     return vertx.deployVerticle(new EventLogVerticle(store, metrics))
         .compose(id -> vertx.deployVerticle(new BadInputMonitor(metrics)))
         .compose(id -> vertx.deployVerticle(registry))
-        .compose(id -> vertx.deployVerticle(new AccessVerticle(store, config.estate(), new KnownPersonPolicy(), metrics)))
+        .compose(id -> vertx.deployVerticle(access.verticle()))
         .compose(id -> vertx.deployVerticle(new DeviceCommandRouter(config.estate())))
         .compose(id -> vertx.deployVerticle(terminals))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
@@ -139,6 +143,11 @@ public final class Gateway implements AutoCloseable {
 
   public DeviceRegistry devices() {
     return registry;
+  }
+
+  /** Decisions, access lists, visitor passes and the person lists' scope. */
+  public AccessControl access() {
+    return access;
   }
 
   /** The persons table changed: whoever caches persons reloads. */

@@ -1,6 +1,7 @@
 package io.doorstep.gateway.access;
 
 import io.doorstep.gateway.store.PersonRecord;
+import java.util.List;
 
 /**
  * Where a person may ever pass, regardless of the hour: what a device's own person list must
@@ -9,4 +10,9 @@ import io.doorstep.gateway.store.PersonRecord;
  */
 public interface AccessScope {
   boolean mayUse(PersonRecord person, String deviceId);
+
+  /** The person's cards a device's list may hold: a blocked (lost) card is left off. */
+  default List<String> cards(PersonRecord person) {
+    return person.cards();
+  }
 }

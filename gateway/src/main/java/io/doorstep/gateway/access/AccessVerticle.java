@@ -7,36 +7,65 @@ import io.doorstep.device.PassageRecord;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.config.EstateConfig;
-import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.store.Store;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Decides who may pass. Answers from memory (a {@link PersonDirectory} snapshot), records
- * each decision without waiting for the disk, and stores passages that terminals decided alone
- * before they are acknowledged.
+ * Decides who may pass. Answers from memory ({@link AccessSnapshot}), then remembers the passage
+ * and records the decision without the answer waiting for either; stores passages that terminals
+ * decided alone before they are acknowledged, and folds them into anti-passback in their own
+ * time order.
  */
 public final class AccessVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(AccessVerticle.class);
   /** How long the lock is released for an open decision. */
   static final int OPEN_MS = 3000;
+  /** The reply-failure code of a verification refused for flooding: the terminal gets no answer and decides alone. */
+  public static final int RATE_LIMITED = 429;
+  private static final long FLOOD_LOG_INTERVAL_NS = TimeUnit.MINUTES.toNanos(1);
 
   private final Store store;
-  private final AccessPolicy policy;
+  private final AccessRules rules;
+  private final AccessLists lists;
+  private final PolicyChain chain;
+  private final PassageMemory memory;
   private final PassageEvents passages;
+  private final VerifyRateLimiter limiter;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final MeterRegistry metrics;
   private final Timer decisionTimer;
+  private final Map<String, Counter> dropped = new HashMap<>();
+  private final Map<String, Long> floodLogged = new HashMap<>();
   private volatile PersonDirectory directory = PersonDirectory.empty();
 
-  public AccessVerticle(Store store, EstateConfig estate, AccessPolicy policy, MeterRegistry metrics) {
+  AccessVerticle(Store store, EstateConfig estate, AccessRules rules, AccessLists lists, PolicyChain chain,
+      Clock clock, LongSupplier nanoTime, MeterRegistry metrics) {
     this.store = store;
-    this.policy = policy;
+    this.rules = rules;
+    this.lists = lists;
+    this.chain = chain;
+    this.memory = new PassageMemory(store, rules);
     this.passages = new PassageEvents(estate);
+    this.limiter = new VerifyRateLimiter(rules.verifyRateLimit(), nanoTime);
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+    this.metrics = metrics;
     this.decisionTimer = Timer.builder("doorstep.access.decision")
         .description("time to decide one access request in the gateway")
         .publishPercentileHistogram()
@@ -45,10 +74,11 @@ public final class AccessVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.eventBus().<AccessRequest>consumer(Addresses.ACCESS_DECIDE, this::onDecide);
-    vertx.eventBus().<OfflinePassages>consumer(Addresses.ACCESS_OFFLINE_PASSAGES, this::onOffline);
-    vertx.eventBus().consumer(Addresses.PERSONS_CHANGED, m -> reload());
-    return reload();
+    return Future.all(reload(), lists.load(), memory.load()).onSuccess(loaded -> {
+      vertx.eventBus().<AccessRequest>consumer(Addresses.ACCESS_DECIDE, this::onDecide);
+      vertx.eventBus().<OfflinePassages>consumer(Addresses.ACCESS_OFFLINE_PASSAGES, this::onOffline);
+      vertx.eventBus().consumer(Addresses.PERSONS_CHANGED, m -> reload());
+    });
   }
 
   /** The persons table changed: take a fresh snapshot. Decisions go on from the old one meanwhile. */
@@ -59,28 +89,66 @@ public final class AccessVerticle extends VerticleBase {
     });
   }
 
+  private AccessSnapshot snapshot() {
+    AccessLists.Lists now = lists.current();
+    return new AccessSnapshot(directory, rules, now.members(), now.blocks(), memory.passback(), memory.usage());
+  }
+
   private void onDecide(Message<AccessRequest> message) {
     long start = System.nanoTime();
     AccessRequest request = message.body();
-    long now = System.currentTimeMillis();
-    AccessPolicy.Verdict verdict = policy.decide(request, directory, now);
+    if (!limiter.tryAcquire(request.device())) {
+      flooded(request.device());
+      message.fail(RATE_LIMITED, "verifications from " + request.device() + " over "
+          + rules.verifyRateLimit() + "/s: not answered");
+      return;
+    }
+    long now = clock.millis();
+    Verdict verdict = chain.decide(request, snapshot(), now);
     AccessDecision decision = toDecision(verdict);
     message.reply(decision);
     decisionTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    vertx.eventBus().send(Addresses.EVENT_RECORD, passages.decided(request, decision, verdict.reason(), now));
+    if (verdict.reason().opens()) {
+      PassbackState.Passage changed = memory.opened(request, verdict, now);
+      if (changed != null) {
+        memory.save(List.of(changed));
+      }
+    }
+    vertx.eventBus().send(Addresses.EVENT_RECORD, passages.decided(request, decision, verdict, now));
+  }
+
+  private void flooded(String device) {
+    dropped.computeIfAbsent(device, d -> Counter.builder("doorstep.access.verify.dropped")
+        .description("verifications not answered because the terminal sent more than the rate limit")
+        .tag("device", d)
+        .register(metrics)).increment();
+    long now = nanoTime.getAsLong();
+    Long last = floodLogged.get(device);
+    if (last == null || now - last >= FLOOD_LOG_INTERVAL_NS) {
+      floodLogged.put(device, now);
+      log.warn("{} sends more than {} verifications a second; the excess is not answered (counted in /metrics)",
+          device, rules.verifyRateLimit());
+    }
   }
 
   private void onOffline(Message<OfflinePassages> message) {
-    OfflinePassages batch = message.body();
-    PersonDirectory snapshot = directory;
-    long now = System.currentTimeMillis();
-    List<DeviceEvent> events = new ArrayList<>(batch.records().size());
-    for (PassageRecord r : batch.records()) {
-      AccessPolicy.Verdict verdict = policy.decide(r.request(), snapshot, now);
-      PersonRecord p = verdict.person();
-      events.add(passages.offline(r.request(), r.opened(), verdict.reason(),
-          p == null ? r.request().personId() : p.id(), p == null ? null : p.name()));
+    List<PassageRecord> records = new ArrayList<>(message.body().records());
+    // In their own time order, so that anti-passback sees them as they happened.
+    records.sort(Comparator.comparingLong(r -> r.request().ts()));
+    List<DeviceEvent> events = new ArrayList<>(records.size());
+    List<PassbackState.Passage> changes = new ArrayList<>();
+    for (PassageRecord r : records) {
+      long at = r.request().ts();
+      Verdict verdict = chain.decide(r.request(), snapshot(), at);
+      events.add(passages.offline(r.request(), r.opened(), verdict));
+      if (r.opened()) {
+        PassbackState.Passage changed = memory.opened(r.request(), verdict, at);
+        if (changed != null) {
+          changes.add(changed);
+        }
+      }
     }
+    memory.save(changes);
     store.appendAll(events).onComplete(stored -> {
       if (stored.succeeded()) {
         message.reply(null);
@@ -91,11 +159,10 @@ public final class AccessVerticle extends VerticleBase {
     });
   }
 
-  static AccessDecision toDecision(AccessPolicy.Verdict verdict) {
+  static AccessDecision toDecision(Verdict verdict) {
     Reason reason = verdict.reason();
-    PersonRecord p = verdict.person();
-    String name = p == null ? null : p.name();
-    return new AccessDecision(reason.opens(), reason.name(), p == null ? null : p.id(), name,
+    String name = verdict.name();
+    return new AccessDecision(reason.opens(), reason.name(), verdict.personId(), name,
         reason.opens() ? OPEN_MS : 0, reason.voice(), reason.text(name));
   }
 }

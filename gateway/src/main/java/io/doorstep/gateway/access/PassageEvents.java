@@ -10,7 +10,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Turns decisions into passage events, with the door's name so the board reads like a log book. */
+/**
+ * Turns decisions into passage events, with the door's name so the board reads like a log book,
+ * and the reason's texts in both languages from the one table.
+ */
 final class PassageEvents {
   private final Map<String, EstateConfig.Door> doorByDevice = new HashMap<>();
 
@@ -22,30 +25,40 @@ final class PassageEvents {
     }
   }
 
-  DeviceEvent decided(AccessRequest request, AccessDecision decision, Reason reason, long nowMs) {
-    JsonObject payload = common(request, decision.open(), reason, decision.personId(), decision.personName())
+  DeviceEvent decided(AccessRequest request, AccessDecision decision, Verdict verdict, long nowMs) {
+    JsonObject payload = common(request, decision.open(), verdict)
+        .put("voice", decision.voice())
         .put("deviceTs", request.ts());
     return new DeviceEvent(request.requestId(), nowMs, request.device(), EventKinds.PASSAGE,
         decision.open() ? Severity.INFO : Severity.WARNING, payload);
   }
 
-  /** A passage the terminal decided alone; {@code reason} is what the gateway would have said. */
-  DeviceEvent offline(AccessRequest request, boolean opened, Reason reason, String personId, String personName) {
-    JsonObject payload = common(request, opened, reason, personId, personName)
+  /** A passage the terminal decided alone; the verdict is what the gateway would have said. */
+  DeviceEvent offline(AccessRequest request, boolean opened, Verdict verdict) {
+    JsonObject payload = common(request, opened, verdict)
         .put("decidedBy", "terminal")
-        .put("gatewayWouldOpen", reason.opens());
+        .put("gatewayWouldOpen", verdict.reason().opens());
+    if (verdict.person() == null && request.personId() != null) {
+      // Whom the terminal thought it saw, even if the estate no longer knows them.
+      payload.put("personId", request.personId());
+    }
     // A terminal that let in someone the gateway would refuse is worth a guard's look.
-    Severity severity = opened && !reason.opens() ? Severity.WARNING : Severity.INFO;
-    return new DeviceEvent(request.requestId(), request.ts(), request.device(), EventKinds.OFFLINE_PASSAGE, severity, payload);
+    Severity severity = opened && !verdict.reason().opens() ? Severity.WARNING : Severity.INFO;
+    return new DeviceEvent(request.requestId(), request.ts(), request.device(), EventKinds.OFFLINE_PASSAGE, severity,
+        payload);
   }
 
-  private JsonObject common(AccessRequest r, boolean open, Reason reason, String personId, String personName) {
+  private JsonObject common(AccessRequest r, boolean open, Verdict verdict) {
     EstateConfig.Door door = doorByDevice.get(r.device());
+    Reason reason = verdict.reason();
     return new JsonObject()
         .put("decision", open ? "open" : "deny")
         .put("reason", reason.name())
-        .put("personId", personId)
-        .put("personName", personName)
+        .put("text", reason.text(verdict.name()))
+        .put("textEn", reason.textEn(verdict.name()))
+        .put("personId", verdict.personId())
+        .put("personName", verdict.name())
+        .put("passId", verdict.pass() == null ? null : verdict.pass().id())
         .put("direction", r.direction())
         .put("method", r.method().code())
         .put("bodyType", r.bodyType())

@@ -22,7 +22,8 @@ final class DoorDeviceLinks {
         .map(d -> d.door() != null ? d : new Device(d.id(), d.type(), d.sn(), d.link(), doorOfDevice.get(d.id())))
         .toList();
     List<Door> doors = estate.doors().stream().map(door -> withDevicesNaming(door, devices)).toList();
-    return new EstateConfig(estate.id(), estate.name(), estate.buildings(), doors, devices);
+    return new EstateConfig(estate.id(), estate.name(), estate.buildings(), doors, devices, estate.timeZone(),
+        estate.access());
   }
 
   private static Door withDevicesNaming(Door door, List<Device> devices) {

@@ -1,14 +1,25 @@
 package io.doorstep.gateway.config;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The estate: its buildings, doors and lanes, and the devices that serve them. */
+/**
+ * The estate: its buildings, doors and lanes, the devices that serve them, and who may pass where.
+ *
+ * @param timeZone where schedules and holidays are read
+ */
 public record EstateConfig(
-    String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices) {
+    String id,
+    String name,
+    List<Building> buildings,
+    List<Door> doors,
+    List<Device> devices,
+    ZoneId timeZone,
+    AccessConfig access) {
 
   public static final String UNIT_DOOR = "unit-door";
 
@@ -26,10 +37,19 @@ public record EstateConfig(
   /** Links the gateway can reach devices over; a new transport adds its name here. */
   public static final List<String> LINKS = List.of(MQTT);
 
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
+
   public EstateConfig {
     buildings = List.copyOf(buildings);
     doors = List.copyOf(doors);
     devices = List.copyOf(devices);
+    timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+    access = access == null ? AccessConfig.defaults() : access;
+  }
+
+  /** An estate in the default time zone with the default access rules. */
+  public EstateConfig(String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices) {
+    this(id, name, buildings, doors, devices, DEFAULT_TIME_ZONE, AccessConfig.defaults());
   }
 
   /** A residential building with its units (entrances). */

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * references) is left to {@link UniquenessCheck} and {@link ReferenceCheck}.
  */
 final class EstateFileSchema {
-  private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices");
+  private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices", "access");
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
   private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices");
   private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door");
@@ -24,13 +24,15 @@ final class EstateFileSchema {
    */
   static EstateConfig read(YamlSource source, Node root) {
     YamlMap top = YamlMap.of(source, "", root, TOP);
-    YamlMap estate = top.requiredMap("estate", List.of("id", "name"));
+    YamlMap estate = top.requiredMap("estate", List.of("id", "name", "timeZone"));
     return new EstateConfig(
         estate.requiredText("id", TextRule.ID),
         estate.requiredText("name", TextRule.ANY),
         top.maps("buildings", BUILDING).stream().map(EstateFileSchema::building).toList(),
         top.maps("doors", DOOR).stream().map(EstateFileSchema::door).toList(),
-        top.maps("devices", DEVICE).stream().map(EstateFileSchema::device).toList());
+        top.maps("devices", DEVICE).stream().map(EstateFileSchema::device).toList(),
+        AccessFileSchema.zone(estate.text("timeZone", AccessFileSchema.TIME_ZONE, null)),
+        AccessFileSchema.read(top));
   }
 
   private static Building building(YamlMap building) {

@@ -1,0 +1,106 @@
+package io.doorstep.gateway.access;
+
+import io.doorstep.gateway.config.AccessConfig;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.store.PersonRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The estate file's access rules, compiled once at start into lookups a decision makes in
+ * nanoseconds: the door of each device, the groups, the passback group of each door. Immutable.
+ */
+public final class AccessRules {
+  /** Staff without configuration: every gate and unit door at all hours, as before groups existed. */
+  private static final AccessConfig.Group DEFAULT_STAFF = new AccessConfig.Group(AccessConfig.STAFF_GROUP, "物业员工",
+      List.of(), List.of("pedestrian-gate", EstateConfig.UNIT_DOOR), List.of("staff"), null);
+
+  private final ZoneId zone;
+  private final Set<LocalDate> holidays;
+  private final Map<String, EstateConfig.Door> doorOfDevice = new HashMap<>();
+  private final Map<String, EstateConfig.Door> doors = new HashMap<>();
+  private final List<AccessGroup> groups = new ArrayList<>();
+  private final Map<String, AccessConfig.Passback> passbackOfDoor = new HashMap<>();
+  private final Set<String> refuseEbikesAt;
+  private final int verifyRateLimit;
+
+  private AccessRules(EstateConfig estate) {
+    AccessConfig access = estate.access();
+    this.zone = estate.timeZone();
+    this.holidays = Set.copyOf(access.holidays());
+    this.refuseEbikesAt = Set.copyOf(access.refuseEbikesAt());
+    this.verifyRateLimit = access.verifyRateLimit();
+    estate.doors().forEach(d -> doors.put(d.id(), d));
+    for (EstateConfig.Device d : estate.devices()) {
+      if (d.door() != null && doors.containsKey(d.door())) {
+        doorOfDevice.put(d.id(), doors.get(d.door()));
+      }
+    }
+    Map<String, WeeklySchedule> schedules = new HashMap<>();
+    access.schedules().forEach(s -> schedules.put(s.id(), WeeklySchedule.of(s)));
+    groups.add(new HouseholdGroup(estate.buildings()));
+    if (access.groups().stream().noneMatch(g -> g.id().equals(AccessConfig.STAFF_GROUP))) {
+      groups.add(new ConfiguredGroup(DEFAULT_STAFF, WeeklySchedule.ALWAYS));
+    }
+    for (AccessConfig.Group g : access.groups()) {
+      groups.add(new ConfiguredGroup(g, g.schedule() == null ? WeeklySchedule.ALWAYS : schedules.get(g.schedule())));
+    }
+    access.passback().forEach(p -> p.doors().forEach(door -> passbackOfDoor.put(door, p)));
+  }
+
+  /** The estate's configuration is valid by the time it gets here (the loader refuses any other). */
+  public static AccessRules of(EstateConfig estate) {
+    return new AccessRules(estate);
+  }
+
+  public EstateConfig.Door doorOfDevice(String deviceId) {
+    return deviceId == null ? null : doorOfDevice.get(deviceId);
+  }
+
+  public boolean isGroup(String groupId) {
+    return groups.stream().anyMatch(g -> g.id().equals(groupId) && !(g instanceof HouseholdGroup));
+  }
+
+  /** The groups that include the person and cover the door, at any hour. */
+  public List<AccessGroup> groupsAt(PersonRecord person, EstateConfig.Door door, Memberships members) {
+    List<AccessGroup> found = new ArrayList<>(2);
+    for (AccessGroup g : groups) {
+      if (g.includes(person, members) && g.covers(person, door)) {
+        found.add(g);
+      }
+    }
+    return found;
+  }
+
+  public boolean openNow(AccessGroup group, long atMs) {
+    return group.schedule().isOpen(local(atMs), holidays);
+  }
+
+  public LocalDateTime local(long atMs) {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(atMs), zone);
+  }
+
+  /** The passback group the door belongs to, or null. */
+  public AccessConfig.Passback passbackAt(EstateConfig.Door door) {
+    return door == null ? null : passbackOfDoor.get(door.id());
+  }
+
+  public boolean refusesEbikes(EstateConfig.Door door) {
+    return door != null && refuseEbikesAt.contains(door.kind());
+  }
+
+  public boolean isDoor(String doorId) {
+    return doors.containsKey(doorId);
+  }
+
+  public int verifyRateLimit() {
+    return verifyRateLimit;
+  }
+}
