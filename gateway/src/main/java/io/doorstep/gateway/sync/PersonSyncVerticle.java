@@ -16,9 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every face terminal's own person list equal to the persons allowed at it: valid now or
@@ -29,6 +32,8 @@ import java.util.function.Predicate;
  * person count shows a lost list, and a periodic check for persons who expired.
  */
 public final class PersonSyncVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(PersonSyncVerticle.class);
+
   private final Store store;
   private final List<String> terminals;
   private final AccessScope scope;
@@ -81,6 +86,7 @@ public final class PersonSyncVerticle extends VerticleBase {
         sender != null ? sender : CommandSender.bus(vertx.eventBus()), new UploadPermits(options.parallelUploads()),
         new SyncReporter(vertx.eventBus(), metrics));
     return store.read(SyncRows::all).compose(known -> {
+      forgetRemovedTerminals(known.keySet());
       for (String device : terminals) {
         TerminalLedger ledger = new TerminalLedger(device, store, known.getOrDefault(device, Map.of()));
         syncs.put(device, new TerminalSync(device, parts, ledger, onlineAtStart.test(device)));
@@ -122,6 +128,19 @@ public final class PersonSyncVerticle extends VerticleBase {
     TerminalSync sync = syncs.get(device);
     if (sync != null) {
       sync.heartbeatCount(persons);
+    }
+  }
+
+  /** A terminal taken out of the estate file leaves nothing behind. */
+  private void forgetRemovedTerminals(Set<String> remembered) {
+    List<String> gone = remembered.stream().filter(d -> !terminals.contains(d)).toList();
+    if (!gone.isEmpty()) {
+      store.<Void>write(c -> {
+        for (String device : gone) {
+          SyncRows.removeDevice(c, device);
+        }
+        return null;
+      }).onFailure(e -> log.warn("sync state of removed terminals {} not cleared: {}", gone, e.getMessage()));
     }
   }
 

@@ -137,7 +137,9 @@ final class TerminalSync {
   private void failed(Throwable e) {
     lastError = SyncReporter.errorName(e);
     parts.reporter().failure(device, lastError);
-    if (!stuckReported) {
+    // A terminal that went offline has its own event already; an online one that does not
+    // answer is news, told once until a command succeeds again.
+    if (!stuckReported && online) {
       stuckReported = true;
       parts.reporter().stuck(device, lastError, e.getMessage(), pending);
     }
