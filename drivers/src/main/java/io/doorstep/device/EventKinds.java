@@ -15,4 +15,6 @@ public final class EventKinds {
   /** A message that broke the device's interface; stored so a technician can see what came. */
   public static final String BAD_MESSAGE = "bad_message";
   public static final String GATEWAY_STARTED = "gateway.started";
+  /** A terminal's person list could not be brought up to date: persons it refused, or no answer. */
+  public static final String SYNC_FAILED = "sync.failed";
 }

@@ -1,0 +1,165 @@
+package io.doorstep.gateway.sync;
+
+import io.doorstep.gateway.access.AccessScope;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.bus.PersonsChanged;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.devices.DeviceRegistry;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.people.FacePhotos;
+import io.doorstep.gateway.store.Store;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every face terminal's own person list equal to the persons allowed at it: valid now or
+ * later, and in its {@link AccessScope}. Syncs by difference, remembered in {@code sync_persons}
+ * so that a restart sends nothing that did not change; see docs/person-sync.md.
+ *
+ * <p>Triggers: {@link Addresses#PERSONS_CHANGED}, a terminal coming online, a heartbeat whose
+ * person count shows a lost list, and a periodic check for persons who expired.
+ */
+public final class PersonSyncVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(PersonSyncVerticle.class);
+
+  private final Store store;
+  private final List<String> terminals;
+  private final AccessScope scope;
+  private final FacePhotos photos;
+  private final Predicate<String> onlineAtStart;
+  private final MeterRegistry metrics;
+  private final SyncOptions options;
+  private final CommandSender sender;
+  private final Map<String, TerminalSync> syncs = new ConcurrentHashMap<>();
+  private PersonCatalog catalog;
+  private HeartbeatTap tap;
+
+  public PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
+      DeviceRegistry devices, MeterRegistry metrics) {
+    this(store, estate, scope, photos, devices, metrics, SyncOptions.defaults());
+  }
+
+  /** @param devices where the terminals' presence at start-up is read */
+  public PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
+      DeviceRegistry devices, MeterRegistry metrics, SyncOptions options) {
+    this(store, estate, scope, photos, onlineIn(devices), metrics, options, null);
+  }
+
+  PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
+      Predicate<String> onlineAtStart, MeterRegistry metrics, SyncOptions options, CommandSender sender) {
+    this.store = store;
+    this.terminals = estate.devicesOfType(EstateConfig.FACE_TERMINAL).stream().map(EstateConfig.Device::id).toList();
+    this.scope = scope;
+    this.photos = photos;
+    this.onlineAtStart = onlineAtStart;
+    this.metrics = metrics;
+    this.options = options;
+    this.sender = sender;
+  }
+
+  /** Every terminal's sync, by device id. Safe to call from any thread; empty before start. */
+  public List<SyncStatus> status() {
+    return syncs.values().stream().map(TerminalSync::status).sorted(Comparator.comparing(SyncStatus::device)).toList();
+  }
+
+  public Optional<SyncStatus> status(String device) {
+    return Optional.ofNullable(syncs.get(device)).map(TerminalSync::status);
+  }
+
+  @Override
+  public Future<?> start() {
+    FaceReader faces = new FaceReader(photos, context, options.photoReads());
+    catalog = new PersonCatalog(vertx, store, faces, this::kickAll);
+    SyncParts parts = new SyncParts(vertx, options, scope, catalog, faces,
+        sender != null ? sender : CommandSender.bus(vertx.eventBus()), new UploadPermits(options.parallelUploads()),
+        new SyncReporter(vertx.eventBus(), metrics));
+    return store.read(SyncRows::all).compose(known -> {
+      forgetRemovedTerminals(known.keySet());
+      for (String device : terminals) {
+        TerminalLedger ledger = new TerminalLedger(device, store, known.getOrDefault(device, Map.of()));
+        syncs.put(device, new TerminalSync(device, parts, ledger, onlineAtStart.test(device)));
+        registerMetrics(device);
+      }
+      tap = new HeartbeatTap(context, this::onHeartbeat);
+      vertx.eventBus().addOutboundInterceptor(tap);
+      vertx.setPeriodic(options.recheckEvery().toMillis(), id -> {
+        catalog.retryUnreadable();
+        kickAll();
+      });
+      return Future.all(
+          vertx.eventBus().<PersonsChanged>consumer(Addresses.PERSONS_CHANGED, m -> catalog.changed(m.body()))
+              .completion(),
+          vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> onStatus(m.body())).completion());
+    }).onSuccess(listening -> {
+      // Only now, so that no change slips between the first read and the subscription. The first
+      // load reads every person and photo; terminals start as soon as it is done.
+      catalog.changed(PersonsChanged.all());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (tap != null) {
+      vertx.eventBus().removeOutboundInterceptor(tap);
+    }
+    return Future.succeededFuture();
+  }
+
+  private void onStatus(DeviceStatus s) {
+    TerminalSync sync = syncs.get(s.id());
+    if (sync != null) {
+      sync.online(s.online());
+    }
+  }
+
+  private void onHeartbeat(String device, int persons) {
+    TerminalSync sync = syncs.get(device);
+    if (sync != null) {
+      sync.heartbeatCount(persons);
+    }
+  }
+
+  /** A terminal taken out of the estate file leaves nothing behind. */
+  private void forgetRemovedTerminals(Set<String> remembered) {
+    List<String> gone = remembered.stream().filter(d -> !terminals.contains(d)).toList();
+    if (!gone.isEmpty()) {
+      store.<Void>write(c -> {
+        for (String device : gone) {
+          SyncRows.removeDevice(c, device);
+        }
+        return null;
+      }).onFailure(e -> log.warn("sync state of removed terminals {} not cleared: {}", gone, e.getMessage()));
+    }
+  }
+
+  private void kickAll() {
+    new TreeMap<>(syncs).values().forEach(TerminalSync::kick);
+  }
+
+  private void registerMetrics(String device) {
+    Gauge.builder("doorstep.sync.pending", syncs, s -> s.get(device).status().pending())
+        .description("persons still to add, change or remove at a terminal")
+        .tag("device", device)
+        .register(metrics);
+    Gauge.builder("doorstep.sync.persons.refused", syncs, s -> s.get(device).status().failed().size())
+        .description("persons a terminal refused, until their data changes")
+        .tag("device", device)
+        .register(metrics);
+  }
+
+  private static Predicate<String> onlineIn(DeviceRegistry devices) {
+    return id -> devices.snapshot().stream().anyMatch(s -> s.id().equals(id) && s.online());
+  }
+}
