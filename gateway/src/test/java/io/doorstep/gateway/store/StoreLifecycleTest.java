@@ -119,11 +119,6 @@ class StoreLifecycleTest {
     assertThrows(StoreException.class, () -> Store.open(vertx, file));
   }
 
-  /** Every migration once, in order: each version is applied exactly one time. */
-  private static List<Integer> allVersions() {
-    return java.util.stream.IntStream.rangeClosed(1, Migrations.latestVersion()).boxed().toList();
-  }
-
   private List<Integer> versions() throws SQLException {
     List<Integer> out = new ArrayList<>();
     try (Connection c = raw(file);
