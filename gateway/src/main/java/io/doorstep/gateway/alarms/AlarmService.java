@@ -125,20 +125,21 @@ public final class AlarmService extends VerticleBase {
         message.fail(AlarmBus.ALREADY_ACKNOWLEDGED, "alarm " + ack.alarmId() + " was already acknowledged by "
             + outcome.before().ackedBy());
       } else {
-        acknowledged(outcome.before(), outcome.after());
-        message.reply(outcome.after());
+        acknowledged(outcome.before(), outcome.after()).onComplete(audited -> message.reply(outcome.after()));
       }
     });
   }
 
-  private void acknowledged(Alarm before, Alarm after) {
+  /** Completes once the audit row is written (or failed to be): the answer comes after it. */
+  private Future<Void> acknowledged(Alarm before, Alarm after) {
     String door = doorOf(after);
     record(AlarmEvents.acknowledged(after, door));
     if (before.open() && !after.open()) {
       open.remove(key(after.device(), after.type()));
       record(AlarmEvents.cleared(after, door, after.eventId()));
     }
-    store.audit(after.ackedBy(), "alarm.ack", "alarm:" + after.id(), before.toJson().encode(), after.toJson().encode())
+    return store.audit(after.ackedBy(), "alarm.ack", "alarm:" + after.id(), before.toJson().encode(),
+            after.toJson().encode())
         .onFailure(e -> log.error("audit of the acknowledgement of alarm {} not saved: {}", after.id(), e.getMessage()));
   }
 

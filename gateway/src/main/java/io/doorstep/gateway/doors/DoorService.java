@@ -93,21 +93,20 @@ public final class DoorService extends VerticleBase {
   private void done(Message<?> message, EstateConfig.Door door, String by, DoorBus.DoorOpened opened) {
     JsonObject outcome = new JsonObject().put("openMs", opened.openMs()).put("ok", true)
         .put("heldByFire", opened.heldByFire());
-    record(door, by, outcome, Severity.INFO);
-    message.reply(opened);
+    record(door, by, outcome, Severity.INFO).onComplete(audited -> message.reply(opened));
   }
 
   private void failed(Message<?> message, EstateConfig.Door door, String by, int openMs, OpenFailure failure) {
     log.warn("remote open of {} by {} failed: {}", door.id(), by, failure.message());
     record(door, by, new JsonObject().put("openMs", openMs).put("ok", false).put("error", failure.message()),
-        Severity.WARNING);
-    message.fail(failure.code(), failure.message());
+        Severity.WARNING).onComplete(audited -> message.fail(failure.code(), failure.message()));
   }
 
-  private void record(EstateConfig.Door door, String by, JsonObject outcome, Severity severity) {
-    store.audit(by, "door.open", door.id(), null, outcome.encode())
-        .onFailure(e -> log.error("audit of the remote open of {} by {} not saved: {}", door.id(), by, e.getMessage()));
+  /** Completes once the audit row is written (or failed to be): the answer comes after it. */
+  private Future<Void> record(EstateConfig.Door door, String by, JsonObject outcome, Severity severity) {
     vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of(door.devices().get(0), EventKinds.DOOR_REMOTE_OPEN,
         severity, outcome.copy().put("door", door.id()).put("by", by)));
+    return store.audit(by, "door.open", door.id(), null, outcome.encode())
+        .onFailure(e -> log.error("audit of the remote open of {} by {} not saved: {}", door.id(), by, e.getMessage()));
   }
 }
