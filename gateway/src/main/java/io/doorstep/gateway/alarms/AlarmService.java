@@ -140,7 +140,8 @@ public final class AlarmService extends VerticleBase {
     }
     return store.audit(after.ackedBy(), "alarm.ack", "alarm:" + after.id(), before.toJson().encode(),
             after.toJson().encode())
-        .onFailure(e -> log.error("audit of the acknowledgement of alarm {} not saved: {}", after.id(), e.getMessage()));
+        .onFailure(e -> log.error("audit of the acknowledgement of alarm {} not saved: {}", after.id(),
+            e.getMessage()));
   }
 
   private void record(DeviceEvent event) {

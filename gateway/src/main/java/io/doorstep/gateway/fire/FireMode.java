@@ -32,10 +32,6 @@ public final class FireMode {
     return active && egressDoors.contains(door);
   }
 
-  Set<String> egressDevices() {
-    return egressDevices;
-  }
-
   void set(boolean active) {
     this.active = active;
   }

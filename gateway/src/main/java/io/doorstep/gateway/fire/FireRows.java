@@ -54,7 +54,8 @@ final class FireRows {
   }
 
   static Void saveSource(Connection c, String source, boolean alarm, long ts) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO fire_sources (source, alarm, changed_ts) VALUES (?, ?, ?)"
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO fire_sources (source, alarm, changed_ts) VALUES (?, ?, ?)"
         + " ON CONFLICT (source) DO UPDATE SET alarm = excluded.alarm, changed_ts = excluded.changed_ts")) {
       ps.setString(1, source);
       ps.setInt(2, alarm ? 1 : 0);

@@ -130,10 +130,12 @@ public final class FireService extends VerticleBase {
     record = FireRecord.started(now, source, reason, EventIds.next());
     mode.set(true);
     holds.want(true);
-    log.error("FIRE MODE: {}; releasing {} egress devices of {} doors", reason, egressDevices.size(), egressDoors.size());
+    log.error("FIRE MODE: {}; releasing {} egress devices of {} doors", reason, egressDevices.size(),
+        egressDoors.size());
     FireRecord saved = record;
     store.write(c -> FireRows.saveMode(c, saved))
-        .onFailure(e -> log.error("fire mode not saved, a restart now would not hold the doors again: {}", e.getMessage()));
+        .onFailure(e -> log.error("fire mode not saved, a restart now would not hold the doors again: {}",
+            e.getMessage()));
     vertx.eventBus().send(Addresses.EVENT_RECORD, new DeviceEvent(record.eventId(), now, source,
         EventKinds.FIRE_MODE_STARTED, Severity.CRITICAL, new JsonObject().put("reason", reason).put("by", by)
             .put("doors", new JsonArray(egressDoors)).put("devices", egressDevices.size())));
@@ -180,7 +182,8 @@ public final class FireService extends VerticleBase {
       resetting = false;
       if (saved.failed()) {
         log.error("reset by {} not saved, fire mode goes on: {}", by, saved.cause().getMessage());
-        message.fail(FireBus.NOT_SAVED, "the reset could not be saved, so fire mode goes on: " + saved.cause().getMessage());
+        message.fail(FireBus.NOT_SAVED, "the reset could not be saved, so fire mode goes on: "
+            + saved.cause().getMessage());
         return;
       }
       ended(before, after);

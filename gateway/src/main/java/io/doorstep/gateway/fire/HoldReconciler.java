@@ -150,7 +150,8 @@ final class HoldReconciler {
       // Only a device known to be away waits long: it is told the moment it returns anyway, and
       // each message to it piles up in its broker session meanwhile. Anything else (a driver not
       // yet started, a lost link) is retried soon.
-      boolean away = !online.test(id) && r.failed() && CommandFailures.code(r.cause()) == CommandFailures.DEVICE_TIMEOUT;
+      boolean away = !online.test(id) && r.failed()
+          && CommandFailures.code(r.cause()) == CommandFailures.DEVICE_TIMEOUT;
       long delay = away ? timing.offlineRetryMs() : timing.retryDelayMs(d.attempt++);
       d.timer = vertx.setTimer(delay, t -> {
         d.timer = -1;

@@ -130,11 +130,16 @@ public final class ResetRequestWatcher extends VerticleBase {
         e.getMessage());
   }
 
-  /** Requests claimed before a restart were never answered; nobody waits for them any more. */
+  /**
+   * Requests claimed before a restart were never answered, and answers from before it were not
+   * collected: nobody waits for either any more.
+   */
   private void dropLeftovers() throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + ResetRequests.CLAIMED)) {
-      for (Path file : files) {
-        Files.deleteIfExists(file);
+    for (String suffix : new String[] {ResetRequests.CLAIMED, ResetRequests.RESULT}) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
+        for (Path file : files) {
+          Files.deleteIfExists(file);
+        }
       }
     }
   }

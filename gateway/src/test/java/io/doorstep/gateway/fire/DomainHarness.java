@@ -59,13 +59,11 @@ public final class DomainHarness implements AutoCloseable {
   public final Store store;
   public final EstateConfig estate;
   public final FakeDevices devices;
-  private final Path db;
 
-  private DomainHarness(Vertx vertx, Store store, EstateConfig estate, Path db) {
+  private DomainHarness(Vertx vertx, Store store, EstateConfig estate) {
     this.vertx = vertx;
     this.store = store;
     this.estate = estate;
-    this.db = db;
     this.devices = new FakeDevices(vertx);
   }
 
@@ -85,9 +83,8 @@ public final class DomainHarness implements AutoCloseable {
   private static DomainHarness open(Path dir, EstateConfig estate) throws Exception {
     Vertx vertx = Vertx.vertx();
     registerCodecs(vertx);
-    Path db = dir.resolve("doorstep.db");
-    Store store = Store.open(vertx, db);
-    DomainHarness h = new DomainHarness(vertx, store, estate, db);
+    Store store = Store.open(vertx, dir.resolve("doorstep.db"));
+    DomainHarness h = new DomainHarness(vertx, store, estate);
     await(vertx.deployVerticle(new EventLogVerticle(store, new SimpleMeterRegistry())));
     return h;
   }
@@ -171,9 +168,5 @@ public final class DomainHarness implements AutoCloseable {
     } finally {
       store.close();
     }
-  }
-
-  Path db() {
-    return db;
   }
 }
