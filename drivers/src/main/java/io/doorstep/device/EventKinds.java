@@ -17,4 +17,31 @@ public final class EventKinds {
   public static final String GATEWAY_STARTED = "gateway.started";
   /** A terminal's person list could not be brought up to date: persons it refused, or no answer. */
   public static final String SYNC_FAILED = "sync.failed";
+
+  /** A fire source (the alarm panel's contact, later others) reports fire. Its device is the source. */
+  public static final String FIRE_ALARM = "fire.alarm";
+  /** The same source no longer reports fire. Fire mode goes on until a person resets it. */
+  public static final String FIRE_CLEAR = "fire.clear";
+  /** Fire mode began: every egress door is being released (payload: source, reason, by). */
+  public static final String FIRE_MODE_STARTED = "fire.mode.started";
+  /** The gateway started in fire mode and holds the egress doors again; not a new fire. */
+  public static final String FIRE_MODE_RESUMED = "fire.mode.resumed";
+  /** A person reset fire mode (payload: by, role); the egress doors return to normal. */
+  public static final String FIRE_MODE_ENDED = "fire.mode.ended";
+  /** A reset was refused (payload: by, role, why). */
+  public static final String FIRE_RESET_REFUSED = "fire.reset.refused";
+  /** Every egress device acknowledged the hold-open of this fire mode. */
+  public static final String FIRE_DOORS_RELEASED = "fire.doors.released";
+  /** Every egress device acknowledged the end of the hold after a reset. */
+  public static final String FIRE_DOORS_RESTORED = "fire.doors.restored";
+
+  /** An alarm was raised (payload: alarmId, type, door, cause). */
+  public static final String ALARM_RAISED = "alarm.raised";
+  /** Its condition ended (the door closed, fire mode was reset). */
+  public static final String ALARM_CLEARED = "alarm.cleared";
+  /** A person acknowledged it (payload: alarmId, type, by, note). */
+  public static final String ALARM_ACKED = "alarm.acked";
+
+  /** A person opened a door from the gateway (payload: door, by, openMs, ok, error). */
+  public static final String DOOR_REMOTE_OPEN = "door.remote-open";
 }

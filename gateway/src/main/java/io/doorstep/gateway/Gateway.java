@@ -8,6 +8,8 @@ import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
 import io.doorstep.gateway.access.AccessControl;
+import io.doorstep.gateway.alarms.AlarmBus;
+import io.doorstep.gateway.alarms.AlarmService;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.bus.LocalCodec;
@@ -19,8 +21,15 @@ import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
+import io.doorstep.gateway.doors.DoorBus;
+import io.doorstep.gateway.doors.DoorService;
 import io.doorstep.gateway.events.BadInputMonitor;
 import io.doorstep.gateway.events.EventLogVerticle;
+import io.doorstep.gateway.fire.FireBus;
+import io.doorstep.gateway.fire.FireMode;
+import io.doorstep.gateway.fire.FireService;
+import io.doorstep.gateway.fire.FireTiming;
+import io.doorstep.gateway.fire.ResetRequestWatcher;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoreException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -112,11 +121,17 @@ public final class Gateway implements AutoCloseable {
     access = AccessControl.create(vertx, store, config.estate(), config.dataDir(), metrics);
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
+    FireMode fire = new FireMode(config.estate());
     return vertx.deployVerticle(new EventLogVerticle(store, metrics))
         .compose(id -> vertx.deployVerticle(new BadInputMonitor(metrics)))
         .compose(id -> vertx.deployVerticle(registry))
         .compose(id -> vertx.deployVerticle(access.verticle()))
         .compose(id -> vertx.deployVerticle(new DeviceCommandRouter(config.estate())))
+        // Before any driver: a fire source reporting at start-up must find fire mode listening.
+        .compose(id -> vertx.deployVerticle(new FireService(store, config.estate(), fire, FireTiming.DEFAULT)))
+        .compose(id -> vertx.deployVerticle(new ResetRequestWatcher(config.dataDir())))
+        .compose(id -> vertx.deployVerticle(new AlarmService(store, config.estate(), fire)))
+        .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, DoorService.DEFAULT_OPEN_MS)))
         .compose(id -> vertx.deployVerticle(terminals))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
         .map(w -> {
@@ -179,6 +194,9 @@ public final class Gateway implements AutoCloseable {
     LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
     LocalCodec.register(bus, CommandResult.class);
     LocalCodec.register(bus, PersonsChanged.class);
+    AlarmBus.registerCodecs(bus);
+    DoorBus.registerCodecs(bus);
+    FireBus.registerCodecs(bus);
   }
 
   private static PrometheusMeterRegistry newMetrics() {

@@ -5,6 +5,7 @@ import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.ConfigProblem;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.demo.Demo;
+import io.doorstep.gateway.fire.FireResetCommand;
 import io.doorstep.sim.SimulateCli;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,8 +13,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The command line: {@code demo}, {@code run}, {@code check-config}, {@code simulate}.
- * Exit codes: 0 done, 1 could not start, 2 bad configuration or usage.
+ * The command line: {@code demo}, {@code run}, {@code check-config}, {@code simulate},
+ * {@code fire-reset}. Exit codes: 0 done, 1 could not start (or, for fire-reset, refused or not
+ * answered), 2 bad configuration or usage.
  */
 public final class Main {
   static final int OK = 0;
@@ -26,7 +28,8 @@ public final class Main {
       "  demo [--config FILE]       the simulated reference estate on an embedded broker (default config/gateway.yaml)",
       "  run --config FILE          the gateway in production",
       "  check-config FILE          validate a configuration; prints every problem, exit 0 or 2",
-      "  simulate <device> …        device simulators against a broker of your choice (simulate --help)");
+      "  simulate <device> …        device simulators against a broker of your choice (simulate --help)",
+      "  " + FireResetCommand.USAGE);
 
   private Main() {}
 
@@ -55,6 +58,8 @@ public final class Main {
         return rest.length == 2 && rest[0].equals("--config") ? serve(Path.of(rest[1]), true, err) : usage(err);
       case "simulate":
         return SimulateCli.run(rest);
+      case "fire-reset":
+        return FireResetCommand.run(rest, out, err);
       case "--help":
       case "help":
         out.println(USAGE);

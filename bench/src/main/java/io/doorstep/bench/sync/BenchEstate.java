@@ -15,7 +15,7 @@ final class BenchEstate {
   static EstateConfig estate() {
     return new EstateConfig("sync-bench", "同步基准小区",
         List.of(new EstateConfig.Building("B01", "1栋", 30, List.of("U1"))),
-        List.of(new EstateConfig.Door("G1", "南门", "pedestrian-gate", null, null, List.of(DEVICE))),
+        List.of(new EstateConfig.Door("G1", "南门", "pedestrian-gate", null, null, List.of(DEVICE), true)),
         List.of(new EstateConfig.Device(DEVICE, EstateConfig.FACE_TERMINAL, SN, EstateConfig.MQTT, "G1")));
   }
 

@@ -31,6 +31,6 @@ final class DoorDeviceLinks {
     devices.stream()
         .filter(d -> door.id().equals(d.door()) && !ids.contains(d.id()))
         .forEach(d -> ids.add(d.id()));
-    return new Door(door.id(), door.name(), door.kind(), door.building(), door.unit(), ids);
+    return new Door(door.id(), door.name(), door.kind(), door.building(), door.unit(), ids, door.egress());
   }
 }

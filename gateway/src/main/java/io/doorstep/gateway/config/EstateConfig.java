@@ -23,9 +23,17 @@ public record EstateConfig(
 
   public static final String UNIT_DOOR = "unit-door";
 
+  public static final String FIRE_LANE = "fire-lane";
+
   /** Every door kind an estate file may name. */
   public static final List<String> DOOR_KINDS =
-      List.of("pedestrian-gate", UNIT_DOOR, "vehicle-gate", "ebike-gate", "fire-lane");
+      List.of("pedestrian-gate", UNIT_DOOR, "vehicle-gate", "ebike-gate", FIRE_LANE);
+
+  /**
+   * The kinds people escape through, released in a fire unless the file says otherwise. A
+   * vehicle or e-bike gate is not a way out on foot, so it is left to the file to name one.
+   */
+  public static final List<String> EGRESS_BY_DEFAULT = List.of("pedestrian-gate", UNIT_DOOR, FIRE_LANE);
 
   public static final String FACE_TERMINAL = "face-terminal";
 
@@ -66,8 +74,10 @@ public record EstateConfig(
    * @param building the building, for a unit door; null otherwise
    * @param unit the unit within the building, for a unit door; null otherwise
    * @param devices ids of the devices at this door (terminal, reader, barrier)
+   * @param egress whether people escape through it: a fire alarm releases it and holds it open
    */
-  public record Door(String id, String name, String kind, String building, String unit, List<String> devices) {
+  public record Door(
+      String id, String name, String kind, String building, String unit, List<String> devices, boolean egress) {
     public Door {
       devices = List.copyOf(devices);
     }
@@ -89,6 +99,11 @@ public record EstateConfig(
 
   public Optional<Door> door(String id) {
     return doors.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** The doors a fire alarm releases. */
+  public List<Door> egressDoors() {
+    return doors.stream().filter(Door::egress).toList();
   }
 
   public List<Device> devicesOfType(String type) {

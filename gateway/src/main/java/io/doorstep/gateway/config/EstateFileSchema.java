@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class EstateFileSchema {
   private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices", "access");
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
-  private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices");
+  private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress");
   private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door");
 
   private EstateFileSchema() {}
@@ -58,7 +58,23 @@ final class EstateFileSchema {
         kind,
         door.text("building", TextRule.ID, null),
         door.text("unit", TextRule.ID, null),
-        door.texts("devices", TextRule.ID));
+        door.texts("devices", TextRule.ID),
+        egress(door, kind));
+  }
+
+  /**
+   * Whether the door is released in a fire. A fire lane that is not would be a mistake no one
+   * means to make (it exists to be a way out), so that alone is refused.
+   */
+  private static boolean egress(YamlMap door, String kind) {
+    boolean byDefault = kind != null && EstateConfig.EGRESS_BY_DEFAULT.contains(kind);
+    boolean egress = door.bool("egress", byDefault);
+    if (!egress && EstateConfig.FIRE_LANE.equals(kind)) {
+      door.problem("egress", "a fire-lane is always a way out in a fire; remove 'egress: false'"
+          + " or give the door another kind");
+      return true;
+    }
+    return egress;
   }
 
   private static Device device(YamlMap device) {

@@ -26,8 +26,8 @@ final class Migrations {
    * Listed, not discovered: scanning the class path does not work the same from a jar, and a
    * migration that runs only because a file happened to be there is not one to trust.
    */
-  private static final List<String> FILES =
-      List.of("V1__init.sql", "V2__people.sql", "V3__access.sql", "V4__sync.sql");
+  private static final List<String> FILES = List.of(
+      "V1__init.sql", "V2__people.sql", "V3__access.sql", "V4__sync.sql", "V5__doors.sql");
 
   private static final String DIRECTORY = "/db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");

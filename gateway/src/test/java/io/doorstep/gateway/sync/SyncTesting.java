@@ -33,10 +33,10 @@ final class SyncTesting {
     return new EstateConfig("sync-test", "同步测试小区",
         List.of(new EstateConfig.Building("B01", "1栋", 6, List.of("U1")),
             new EstateConfig.Building("B02", "2栋", 6, List.of("U1"))),
-        List.of(new EstateConfig.Door("G1-L1", "南门 1号通道", "pedestrian-gate", null, null, List.of(GATE_IN)),
-            new EstateConfig.Door("G1-L2", "南门 2号通道", "pedestrian-gate", null, null, List.of(GATE_OUT)),
-            new EstateConfig.Door("B01-U1", "1栋1单元", EstateConfig.UNIT_DOOR, "B01", "U1", List.of(UNIT1)),
-            new EstateConfig.Door("B02-U1", "2栋1单元", EstateConfig.UNIT_DOOR, "B02", "U1", List.of(UNIT2))),
+        List.of(new EstateConfig.Door("G1-L1", "南门 1号通道", "pedestrian-gate", null, null, List.of(GATE_IN), true),
+            new EstateConfig.Door("G1-L2", "南门 2号通道", "pedestrian-gate", null, null, List.of(GATE_OUT), true),
+            new EstateConfig.Door("B01-U1", "1栋1单元", EstateConfig.UNIT_DOOR, "B01", "U1", List.of(UNIT1), true),
+            new EstateConfig.Door("B02-U1", "2栋1单元", EstateConfig.UNIT_DOOR, "B02", "U1", List.of(UNIT2), true)),
         List.of(terminal(GATE_IN, GATE_IN_SN, "G1-L1"), terminal(GATE_OUT, GATE_OUT_SN, "G1-L2"),
             terminal(UNIT1, UNIT1_SN, "B01-U1"), terminal(UNIT2, UNIT2_SN, "B02-U1")));
   }
