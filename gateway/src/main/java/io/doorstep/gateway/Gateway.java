@@ -30,7 +30,10 @@ import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.fire.FireService;
 import io.doorstep.gateway.fire.FireTiming;
 import io.doorstep.gateway.fire.ResetRequestWatcher;
+import io.doorstep.gateway.people.FaceVault;
+import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.sync.PersonSyncVerticle;
 import io.doorstep.gateway.store.StoreException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,6 +70,9 @@ public final class Gateway implements AutoCloseable {
   private final Store store;
   private final AutoCloseable broker;
   private DeviceRegistry registry;
+  private FaceVault faces;
+  private PeopleService people;
+  private PersonSyncVerticle sync;
   private AccessControl access;
   private TerminalLinkVerticle terminals;
   private GatewayWeb web;
@@ -107,7 +113,7 @@ public final class Gateway implements AutoCloseable {
       throw new StartupException("cannot open the store: " + e.getMessage(), e);
     } catch (IOException e) {
       closeQuietly(broker, store, vertx);
-      throw new StartupException("cannot read the visitor pass key: " + e.getMessage(), e);
+      throw new StartupException("cannot read a key file: " + e.getMessage(), e);
     } catch (StartupException e) {
       closeQuietly(broker, store, vertx);
       throw e;
@@ -119,10 +125,15 @@ public final class Gateway implements AutoCloseable {
 
   private Future<Void> deploy() throws IOException {
     access = AccessControl.create(vertx, store, config.estate(), config.dataDir(), metrics);
+    faces = new FaceVault(vertx, store, config.dataDir());
+    people = new PeopleService(vertx, store, faces, config.estate(), config.estate().timeZone());
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
+    sync = new PersonSyncVerticle(store, config.estate(), access.scope(), faces, registry, metrics);
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
     FireMode fire = new FireMode(config.estate());
-    return vertx.deployVerticle(new EventLogVerticle(store, metrics))
+    // A missing or exposed face key stops start-up here, before any device is served.
+    return faces.unlock()
+        .compose(v -> vertx.deployVerticle(new EventLogVerticle(store, metrics)))
         .compose(id -> vertx.deployVerticle(new BadInputMonitor(metrics)))
         .compose(id -> vertx.deployVerticle(registry))
         .compose(id -> vertx.deployVerticle(access.verticle()))
@@ -132,6 +143,7 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new ResetRequestWatcher(config.dataDir())))
         .compose(id -> vertx.deployVerticle(new AlarmService(store, config.estate(), fire)))
         .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, DoorService.DEFAULT_OPEN_MS)))
+        .compose(id -> vertx.deployVerticle(sync))
         .compose(id -> vertx.deployVerticle(terminals))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
         .map(w -> {
@@ -154,6 +166,14 @@ public final class Gateway implements AutoCloseable {
 
   public int webPort() {
     return web.port();
+  }
+
+  public PeopleService people() {
+    return people;
+  }
+
+  public PersonSyncVerticle sync() {
+    return sync;
   }
 
   public DeviceRegistry devices() {

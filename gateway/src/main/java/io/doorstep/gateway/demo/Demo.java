@@ -2,15 +2,15 @@ package io.doorstep.gateway.demo;
 
 import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.access.AccessScope;
-import io.doorstep.gateway.access.BuildingScope;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.sim.estate.TrafficScenario;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
-import io.doorstep.sim.faceterminal.Person;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ public final class Demo implements AutoCloseable {
     Demo demo = new Demo();
     try {
       List<PersonRecord> persons = ensurePopulation(gateway, config.estate());
-      demo.startTerminals(config, persons);
+      demo.startTerminals(gateway, config, persons);
       log.info("demo estate {}: {} residents, {} simulated terminals; open http://{}:{}/", config.estate().name(),
           persons.size(), demo.terminals.size(), config.web().bind(), gateway.webPort());
     } catch (Exception e) {
@@ -51,26 +51,28 @@ public final class Demo implements AutoCloseable {
     if (count == 0) {
       List<PersonRecord> generated = DemoPopulation.generate(estate, SEED, System.currentTimeMillis());
       gateway.store().upsertPersons(generated).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      gateway.personsChanged();
+      // Everyone enrols a face; the gateway then syncs each terminal's list, faces included.
+      Map<String, byte[]> faces = new HashMap<>();
+      generated.forEach(p -> faces.put(p.id(), DemoPopulation.facePhoto(p.id())));
+      gateway.people().setFaces("demo", faces).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       log.info("demo: {} residents generated for {}", generated.size(), estate.name());
     }
     return gateway.store().persons().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  private void startTerminals(GatewayConfig config, List<PersonRecord> persons) {
+  private void startTerminals(Gateway gateway, GatewayConfig config, List<PersonRecord> persons) {
     TrafficScenario.Builder scenario = TrafficScenario.builder()
         .dayLength(DAY)
         .peakRatePerS(PEAK_RATE_PER_S)
         .seed(SEED);
-    AccessScope scope = new BuildingScope(config.estate());
+    AccessScope scope = gateway.access().scope();
     for (EstateConfig.Device device : config.estate().devicesOfType(EstateConfig.FACE_TERMINAL)) {
       EstateConfig.Door door = device.door() == null ? null : config.estate().door(device.door()).orElse(null);
       List<PersonRecord> allowed = persons.stream().filter(p -> scope.mayUse(p, device.id())).toList();
       FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(config.broker().connectUrl(), device.sn())
           .heartbeatInterval(Duration.ofSeconds(config.devices().heartbeatIntervalS()))
           .create();
-      // Person sync is the gateway's job in production; the demo hands each terminal its list.
-      terminal.loadPersons(allowed.stream().map(Demo::toTerminalEntry).toList());
+      // The terminal starts empty, as a new one does: the gateway's person sync fills its list.
       terminal.start();
       terminals.add(terminal);
       List<TrafficScenario.Resident> residents = allowed.stream()
@@ -82,10 +84,6 @@ public final class Demo implements AutoCloseable {
     }
     traffic = scenario.build();
     traffic.start();
-  }
-
-  private static Person toTerminalEntry(PersonRecord p) {
-    return new Person(p.id(), p.name(), p.validFrom(), p.validTo(), p.cards(), true);
   }
 
   @Override

@@ -79,6 +79,23 @@ public final class DemoPopulation {
     return name.toString();
   }
 
+  /**
+   * A stand-in face photo: a JPEG header and the person's id. Enough for a terminal to accept
+   * it as an image; the demo has no real faces, and must never ship anyone's photo.
+   */
+  public static byte[] facePhoto(String personId) {
+    byte[] id = personId.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] jpeg = new byte[4 + id.length + 2];
+    jpeg[0] = (byte) 0xFF;
+    jpeg[1] = (byte) 0xD8;
+    jpeg[2] = (byte) 0xFF;
+    jpeg[3] = (byte) 0xFE;
+    System.arraycopy(id, 0, jpeg, 4, id.length);
+    jpeg[jpeg.length - 2] = (byte) 0xFF;
+    jpeg[jpeg.length - 1] = (byte) 0xD9;
+    return jpeg;
+  }
+
   /** A 4-byte Mifare UID, as terminals report it. */
   private static String cardUid(Random random) {
     byte[] uid = new byte[4];

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -134,6 +136,30 @@ public final class PeopleService {
           PersonJson.of(p.get(), true).encode(), now);
       return Attempt.changed(new PersonEntry(p.get(), photo.sha256()));
     })).compose(this::announce);
+  }
+
+  /**
+   * Sets the face photos of many persons in one transaction, announced once: what a first
+   * enrolment of a whole estate needs. Persons that do not exist are skipped.
+   */
+  public Future<Integer> setFaces(String actor, Map<String, byte[]> jpegByPerson) {
+    List<Future<SealedPhoto>> sealing = new ArrayList<>(jpegByPerson.size());
+    List<String> ids = new ArrayList<>(jpegByPerson.keySet());
+    for (String id : ids) {
+      sealing.add(faces.seal(id, jpegByPerson.get(id)));
+    }
+    return Future.all(sealing).compose(all -> store.write(c -> {
+      long now = System.currentTimeMillis();
+      int stored = 0;
+      for (int i = 0; i < ids.size(); i++) {
+        if (PeopleRows.find(c, ids.get(i)).isPresent()) {
+          FaceRows.put(c, ids.get(i), all.<SealedPhoto>resultAt(i), now);
+          stored++;
+        }
+      }
+      AuditTrail.record(c, actor, "person.face.set-many", stored + " persons", null, null, now);
+      return stored;
+    })).onSuccess(n -> bus.publish(Addresses.PERSONS_CHANGED, PersonsChanged.all()));
   }
 
   /** Deletes a person's face photo; the person keeps their cards. */
