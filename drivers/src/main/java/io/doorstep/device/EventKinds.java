@@ -15,4 +15,17 @@ public final class EventKinds {
   /** A message that broke the device's interface; stored so a technician can see what came. */
   public static final String BAD_MESSAGE = "bad_message";
   public static final String GATEWAY_STARTED = "gateway.started";
+  /** Someone pressed a door's exit button: the door is released without a credential. */
+  public static final String DOOR_EXIT = "door.exit";
+  /**
+   * The fire alarm panel's contact closed and stayed closed for its debounce time. Fire mode
+   * starts on this; it ends only when a person with the right role resets it.
+   */
+  public static final String FIRE_ALARM = "fire.alarm";
+  /** The fire alarm panel's contact opened again (debounced): the panel no longer signals fire. */
+  public static final String FIRE_CLEAR = "fire.clear";
+  /** The booth's "all doors open" key switch was turned on. */
+  public static final String ALL_DOORS_OPEN_ON = "doors.all-open.on";
+  /** The booth's "all doors open" key switch was turned back. */
+  public static final String ALL_DOORS_OPEN_OFF = "doors.all-open.off";
 }
