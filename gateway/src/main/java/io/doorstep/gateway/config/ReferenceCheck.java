@@ -36,6 +36,7 @@ final class ReferenceCheck {
         source.problem(source.item("devices", i) + ".door", "no door " + Nodes.quote(door) + " is defined under doors");
       }
     }
+    GpioCheck.check(estate, source);
   }
 
   private static void checkUnit(Door door, String doorPath, Map<String, Building> buildings, YamlSource source) {
