@@ -16,6 +16,7 @@ import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.bus.PersonsChanged;
 import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.BoothGpioVerticle;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
@@ -114,6 +115,8 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new AccessVerticle(store, config.estate(), new KnownPersonPolicy(), metrics)))
         .compose(id -> vertx.deployVerticle(new DeviceCommandRouter(config.estate())))
         .compose(id -> vertx.deployVerticle(terminals))
+        .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
+            new BusDeviceListener(vertx.eventBus()), metrics)))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
         .map(w -> {
           web = w;
