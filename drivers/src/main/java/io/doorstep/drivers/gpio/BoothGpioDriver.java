@@ -170,6 +170,9 @@ public final class BoothGpioDriver {
 
   private void reportUnavailable(String reason) {
     unavailable = reason;
+    // Pins that opened before something failed may still report: nothing is to act on them.
+    stopped = true;
+    early = List.of();
     log.error("booth GPIO unavailable, {} booth devices are offline: {}", layout.devices().size(), reason);
     for (String device : layout.devices()) {
       listener.presence(device, false, new JsonObject().put("link", "gpio").put("error", reason));
@@ -178,12 +181,24 @@ public final class BoothGpioDriver {
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> work) {
+    if (context == null) {
+      return Future.failedFuture(new GpioUnavailableException("the booth's GPIO is not started"));
+    }
     if (Vertx.currentContext() == context) {
-      return work.get();
+      return guarded(work);
     }
     Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> work.get().onComplete(promise));
+    context.runOnContext(v -> guarded(work).onComplete(promise));
     return promise.future();
+  }
+
+  /** A bug that throws fails the caller's future rather than leaving it waiting for ever. */
+  private static <T> Future<T> guarded(Supplier<Future<T>> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private record EarlyLevel(int bcm, boolean low, long nanos) {}

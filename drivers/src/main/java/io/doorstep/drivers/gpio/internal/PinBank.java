@@ -8,6 +8,7 @@ import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The transport: the booth's pins opened through Pi4J. It only moves levels; what they mean is
@@ -64,8 +65,8 @@ public final class PinBank implements AutoCloseable {
   }
 
   /** The open inputs' pins. */
-  public java.util.Set<Integer> inputs() {
-    return java.util.Set.copyOf(inputs.keySet());
+  public Set<Integer> inputs() {
+    return Set.copyOf(inputs.keySet());
   }
 
   public void write(int bcm, boolean high) {
