@@ -44,4 +44,11 @@ public final class EventKinds {
 
   /** A person opened a door from the gateway (payload: door, by, openMs, ok, error). */
   public static final String DOOR_REMOTE_OPEN = "door.remote-open";
+
+  /** Someone pressed a door's exit button: the door is released without a credential. */
+  public static final String DOOR_EXIT = "door.exit";
+  /** The booth's "all doors open" key switch was turned on. */
+  public static final String ALL_DOORS_OPEN_ON = "doors.all-open.on";
+  /** The booth's "all doors open" key switch was turned back. */
+  public static final String ALL_DOORS_OPEN_OFF = "doors.all-open.off";
 }

@@ -17,6 +17,7 @@ import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.bus.PersonsChanged;
 import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.BoothGpioVerticle;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
@@ -145,6 +146,8 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, DoorService.DEFAULT_OPEN_MS)))
         .compose(id -> vertx.deployVerticle(sync))
         .compose(id -> vertx.deployVerticle(terminals))
+        .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
+            new BusDeviceListener(vertx.eventBus()), metrics)))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
         .map(w -> {
           web = w;

@@ -19,7 +19,7 @@ final class DoorDeviceLinks {
     Map<String, String> doorOfDevice = new HashMap<>();
     estate.doors().forEach(door -> door.devices().forEach(id -> doorOfDevice.put(id, door.id())));
     List<Device> devices = estate.devices().stream()
-        .map(d -> d.door() != null ? d : new Device(d.id(), d.type(), d.sn(), d.link(), doorOfDevice.get(d.id())))
+        .map(d -> d.door() != null ? d : d.withDoor(doorOfDevice.get(d.id())))
         .toList();
     List<Door> doors = estate.doors().stream().map(door -> withDevicesNaming(door, devices)).toList();
     return new EstateConfig(estate.id(), estate.name(), estate.buildings(), doors, devices, estate.timeZone(),

@@ -37,13 +37,29 @@ public record EstateConfig(
 
   public static final String FACE_TERMINAL = "face-terminal";
 
+  /** A door wired to the booth board: lock relay, door contact, exit button. */
+  public static final String GPIO_DOOR = "gpio-door";
+  /** A Wiegand 26/34 card reader on the booth board's D0/D1 inputs. */
+  public static final String WIEGAND_READER = "wiegand-reader";
+  /** The fire alarm control panel's dry contact. */
+  public static final String FIRE_PANEL = "fire-panel";
+  /** The booth's siren and strobe output. */
+  public static final String SIREN = "siren";
+  /** The booth's "all doors open" key switch. */
+  public static final String KEY_SWITCH = "key-switch";
+
+  /** Device types wired to the booth's own GPIO header (gpio-booth.md). */
+  public static final List<String> GPIO_TYPES = List.of(GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH);
+
   /** Device types the gateway has a driver for; a new driver adds its type here and nowhere else. */
-  public static final List<String> DEVICE_TYPES = List.of(FACE_TERMINAL);
+  public static final List<String> DEVICE_TYPES =
+      List.of(FACE_TERMINAL, GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH);
 
   public static final String MQTT = "mqtt";
+  public static final String GPIO = "gpio";
 
   /** Links the gateway can reach devices over; a new transport adds its name here. */
-  public static final List<String> LINKS = List.of(MQTT);
+  public static final List<String> LINKS = List.of(MQTT, GPIO);
 
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -81,17 +97,45 @@ public record EstateConfig(
     public Door {
       devices = List.copyOf(devices);
     }
+
+    /** A door that is a way out exactly when its kind usually is. */
+    public Door(String id, String name, String kind, String building, String unit, List<String> devices) {
+      this(id, name, kind, building, unit, devices, EGRESS_BY_DEFAULT.contains(kind));
+    }
   }
 
   /**
    * A device the gateway talks to.
    *
-   * @param type face-terminal (later: card-reader, charger, fire-water, …)
-   * @param sn the serial number the device identifies itself with on its link
-   * @param link mqtt (later: rs485 line names, coap, gpio)
+   * @param type face-terminal, or one of {@link #GPIO_TYPES} (later: card-reader, charger, fire-water, …)
+   * @param sn the serial number the device identifies itself with on its link; null for a GPIO device
+   * @param link mqtt or gpio (later: rs485 line names, coap)
    * @param door the door the device serves, or null
+   * @param pins for a GPIO device, its BCM pin numbers by signal (relay, contact, exit; d0, d1;
+   *     contact; output), factory defaults filled in; empty otherwise
    */
-  public record Device(String id, String type, String sn, String link, String door) {}
+  public record Device(String id, String type, String sn, String link, String door, Map<String, Integer> pins) {
+    public Device {
+      pins = pins == null ? Map.of() : Map.copyOf(pins);
+    }
+
+    public Device(String id, String type, String sn, String link, String door) {
+      this(id, type, sn, link, door, Map.of());
+    }
+
+    public Device withDoor(String newDoor) {
+      return new Device(id, type, sn, link, newDoor, pins);
+    }
+
+    /** A pin of a GPIO device; fails for a signal the device does not have. */
+    public int pin(String signal) {
+      Integer pin = pins.get(signal);
+      if (pin == null) {
+        throw new IllegalArgumentException(id + " has no " + signal + " pin");
+      }
+      return pin;
+    }
+  }
 
   public Map<String, Device> devicesById() {
     return devices.stream().collect(Collectors.toUnmodifiableMap(Device::id, Function.identity()));
@@ -108,5 +152,12 @@ public record EstateConfig(
 
   public List<Device> devicesOfType(String type) {
     return devices.stream().filter(d -> d.type().equals(type)).toList();
+  }
+
+  /** The gpio-door a Wiegand reader opens: the one at the reader's door (the loader checks there is one). */
+  public Optional<Device> gpioDoorFor(Device reader) {
+    return devices.stream()
+        .filter(d -> GPIO_DOOR.equals(d.type()) && d.door() != null && d.door().equals(reader.door()))
+        .findFirst();
   }
 }

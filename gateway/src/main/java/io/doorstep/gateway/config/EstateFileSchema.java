@@ -14,7 +14,7 @@ final class EstateFileSchema {
   private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices", "access");
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
   private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress");
-  private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door");
+  private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door", "channel", "pins");
 
   private EstateFileSchema() {}
 
@@ -78,11 +78,27 @@ final class EstateFileSchema {
   }
 
   private static Device device(YamlMap device) {
+    String id = device.requiredText("id", TextRule.ID);
+    String type = device.requiredOneOf("type", EstateConfig.DEVICE_TYPES);
+    String link = device.requiredOneOf("link", EstateConfig.LINKS);
+    boolean gpio = GpioPins.isGpioType(type);
+    // With a misspelt type, which keys it may have is unknown: only the type is reported.
+    boolean other = type != null && !gpio;
+    if (type != null && link != null && gpio != EstateConfig.GPIO.equals(link)) {
+      device.problem("link", gpio ? "a " + type + " is wired to the booth's GPIO header: its link is gpio"
+          : "a " + type + " is reached over " + EstateConfig.MQTT + ", not the GPIO header: its link is mqtt");
+    }
+    if (other) {
+      device.forbid("channel", "only a device on the booth's GPIO header (link gpio) has a board channel");
+      device.forbid("pins", "only a device on the booth's GPIO header (link gpio) has pins");
+    }
     return new Device(
-        device.requiredText("id", TextRule.ID),
-        device.requiredOneOf("type", EstateConfig.DEVICE_TYPES),
-        device.requiredText("sn", TextRule.SN),
-        device.requiredOneOf("link", EstateConfig.LINKS),
-        device.text("door", TextRule.ID, null));
+        id,
+        type,
+        // A device on the header has no serial number to log in with; one may still be noted.
+        other ? device.requiredText("sn", TextRule.SN) : device.text("sn", TextRule.SN, null),
+        link,
+        device.text("door", TextRule.ID, null),
+        gpio ? GpioPins.read(device, type) : null);
   }
 }
