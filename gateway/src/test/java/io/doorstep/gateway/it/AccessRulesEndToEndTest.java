@@ -9,14 +9,12 @@ import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.store.PersonRecord;
-import io.doorstep.gateway.store.Store;
 import io.doorstep.sim.broker.MosquittoBroker;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.doorstep.sim.faceterminal.Person;
 import io.doorstep.sim.faceterminal.VerifyOutcome;
 import io.doorstep.sim.faceterminal.VerifyRequest;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,12 +177,7 @@ class AccessRulesEndToEndTest {
     Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), 30);
     Files.writeString(dir.resolve("estates/test.yaml"), ACCESS, java.nio.file.StandardOpenOption.APPEND);
     GatewayConfig config = ConfigLoader.load(file);
-    Vertx vertx = Vertx.vertx();
-    try (Store store = Store.open(vertx, config.dataDir().resolve(Gateway.DB_FILE))) {
-      await(store.upsertPersons(PERSONS));
-    } finally {
-      await(vertx.close());
-    }
+    RunningGateway.enrol(config, PERSONS);
     gateway = Gateway.start(config);
   }
 

@@ -3,6 +3,9 @@ package io.doorstep.gateway.it;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.demo.DemoPopulation;
+import io.doorstep.gateway.people.FaceVault;
+import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoredEvent;
@@ -14,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -41,13 +46,27 @@ final class RunningGateway implements AutoCloseable {
       throws Exception {
     Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), heartbeatIntervalS);
     GatewayConfig config = ConfigLoader.load(file);
+    enrol(config, persons);
+    return new RunningGateway(broker, Gateway.start(config), config);
+  }
+
+  /**
+   * Puts persons into the gateway's store before it starts, as an office would have: each with a
+   * face photo, since the gateway syncs terminals from what it holds and a person without a
+   * photo becomes card-only on every terminal.
+   */
+  static void enrol(GatewayConfig config, List<PersonRecord> persons) throws Exception {
     Vertx vertx = Vertx.vertx();
     try (Store store = Store.open(vertx, config.dataDir().resolve(Gateway.DB_FILE))) {
       await(store.upsertPersons(persons));
+      Map<String, byte[]> faces = new HashMap<>();
+      persons.forEach(p -> faces.put(p.id(), DemoPopulation.facePhoto(p.id())));
+      PeopleService people = new PeopleService(vertx, store, new FaceVault(vertx, store, config.dataDir()),
+          config.estate(), config.estate().timeZone());
+      await(people.setFaces("test", faces));
     } finally {
       await(vertx.close());
     }
-    return new RunningGateway(broker, Gateway.start(config), config);
   }
 
   List<StoredEvent> events(Set<String> kinds) throws Exception {
