@@ -36,7 +36,9 @@ final class BlockExpiry {
       timer = -1;
     }
     long now = clock.millis();
-    long next = current.stream().mapToLong(Blocklist.Entry::until).filter(u -> u > now).min().orElse(0);
+    // From the last check, not from now: a block that ran out since then is still to be
+    // announced, even if this re-scheduling cancelled the timer that would have done it.
+    long next = current.stream().mapToLong(Blocklist.Entry::until).filter(u -> u > checkedUpTo).min().orElse(0);
     if (next > 0) {
       timer = vertx.setTimer(Math.max(1, Math.min(next - now, MAX_DELAY_MS)), id -> fire());
     }
