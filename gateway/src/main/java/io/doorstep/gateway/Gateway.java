@@ -1,32 +1,22 @@
 package io.doorstep.gateway;
 
-import io.doorstep.device.AccessDecision;
-import io.doorstep.device.AccessRequest;
-import io.doorstep.device.CommandResult;
-import io.doorstep.device.DeviceCommand;
+import io.doorstep.gateway.bus.BusCodecs;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
 import io.doorstep.gateway.access.AccessControl;
-import io.doorstep.gateway.alarms.AlarmBus;
 import io.doorstep.gateway.alarms.AlarmService;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
-import io.doorstep.gateway.bus.LocalCodec;
-import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.bus.PersonsChanged;
-import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.BoothGpioVerticle;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
-import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
-import io.doorstep.gateway.doors.DoorBus;
 import io.doorstep.gateway.doors.DoorService;
 import io.doorstep.gateway.events.BadInputMonitor;
 import io.doorstep.gateway.events.EventLogVerticle;
-import io.doorstep.gateway.fire.FireBus;
 import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.fire.FireService;
 import io.doorstep.gateway.fire.FireTiming;
@@ -46,7 +36,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +87,7 @@ public final class Gateway implements AutoCloseable {
         .setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors()))
         .setWorkerPoolSize(4)
         .setInternalBlockingPoolSize(4));
-    registerCodecs(vertx.eventBus());
+    BusCodecs.registerAll(vertx.eventBus());
     PrometheusMeterRegistry metrics = newMetrics();
     Store store = null;
     AutoCloseable broker = null;
@@ -204,23 +193,6 @@ public final class Gateway implements AutoCloseable {
     metrics.close();
   }
 
-  private static void registerCodecs(EventBus bus) {
-    LocalCodec.register(bus, AccessRequest.class);
-    LocalCodec.register(bus, AccessDecision.class);
-    LocalCodec.register(bus, DeviceEvent.class);
-    LocalCodec.register(bus, OfflinePassages.class);
-    LocalCodec.register(bus, Presence.class);
-    LocalCodec.register(bus, DeviceStatus.class);
-    LocalCodec.register(bus, DeviceCommand.Open.class);
-    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
-    LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
-    LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
-    LocalCodec.register(bus, CommandResult.class);
-    LocalCodec.register(bus, PersonsChanged.class);
-    AlarmBus.registerCodecs(bus);
-    DoorBus.registerCodecs(bus);
-    FireBus.registerCodecs(bus);
-  }
 
   private static PrometheusMeterRegistry newMetrics() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

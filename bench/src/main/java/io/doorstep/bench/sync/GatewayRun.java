@@ -1,21 +1,12 @@
 package io.doorstep.bench.sync;
 
-import io.doorstep.device.AccessDecision;
-import io.doorstep.device.AccessRequest;
-import io.doorstep.device.CommandResult;
-import io.doorstep.device.DeviceCommand;
-import io.doorstep.device.DeviceEvent;
+import io.doorstep.gateway.bus.BusCodecs;
 import io.doorstep.gateway.access.BuildingScope;
 import io.doorstep.gateway.bus.BusDeviceListener;
-import io.doorstep.gateway.bus.LocalCodec;
-import io.doorstep.gateway.bus.OfflinePassages;
-import io.doorstep.gateway.bus.PersonsChanged;
-import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
-import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.store.PersonRecord;
@@ -26,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +44,7 @@ final class GatewayRun {
     // The gateway's own pool sizes, so that the figure is what a Pi-sized gateway does.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(4, Runtime.getRuntime().availableProcessors()))
         .setWorkerPoolSize(4).setInternalBlockingPoolSize(4));
-    registerCodecs(vertx.eventBus());
+    BusCodecs.registerAll(vertx.eventBus());
     Store store = Store.open(vertx, dir.resolve("doorstep.db"));
     try {
       await(store.upsertPersons(persons));
@@ -98,18 +88,4 @@ final class GatewayRun {
     return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  private static void registerCodecs(EventBus bus) {
-    LocalCodec.register(bus, AccessRequest.class);
-    LocalCodec.register(bus, AccessDecision.class);
-    LocalCodec.register(bus, DeviceEvent.class);
-    LocalCodec.register(bus, OfflinePassages.class);
-    LocalCodec.register(bus, Presence.class);
-    LocalCodec.register(bus, DeviceStatus.class);
-    LocalCodec.register(bus, DeviceCommand.Open.class);
-    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
-    LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
-    LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
-    LocalCodec.register(bus, CommandResult.class);
-    LocalCodec.register(bus, PersonsChanged.class);
-  }
 }

@@ -1,5 +1,6 @@
 package io.doorstep.drivers.mqtt;
 
+import io.doorstep.drivers.Backoff;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -41,6 +41,17 @@ public final class CommandFailures {
     return OTHER;
   }
 
+  /** Answers a command message with the driver's result, or with the failure's code. */
+  public static void reply(Message<DeviceCommand> message, Future<CommandResult> result) {
+    result.onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(done.result());
+      } else {
+        message.fail(codeOf(done.cause()), done.cause().getMessage());
+      }
+    });
+  }
+
   /** Sends a command to whichever driver owns the device. */
   public static Future<CommandResult> send(EventBus bus, DeviceCommand command) {
     return bus.<CommandResult>request(Addresses.DEVICE_COMMAND, command, COMMAND).map(Message::body);

@@ -78,14 +78,7 @@ public final class BoothGpioVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<DeviceCommand> message) {
-    driver.execute(message.body()).onComplete(result -> {
-      if (result.succeeded()) {
-        message.reply(result.result());
-      } else {
-        Throwable e = result.cause();
-        message.fail(CommandFailures.codeOf(e), e.getMessage());
-      }
-    });
+    CommandFailures.reply(message, driver.execute(message.body()));
   }
 
   private void registerMetrics() {

@@ -74,14 +74,7 @@ public final class TerminalLinkVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<DeviceCommand> message) {
-    faceTerminals.execute(message.body()).onComplete(result -> {
-      if (result.succeeded()) {
-        message.reply(result.result());
-      } else {
-        Throwable e = result.cause();
-        message.fail(CommandFailures.codeOf(e), e.getMessage());
-      }
-    });
+    CommandFailures.reply(message, faceTerminals.execute(message.body()));
   }
 
   private void registerMetrics() {

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.sync;
 
+import io.doorstep.drivers.Backoff;
 import io.doorstep.device.DeviceCommand;
 import io.vertx.core.Future;
 import java.util.List;
@@ -20,7 +21,7 @@ final class TerminalSync {
   private final SyncParts parts;
   private final TerminalLedger ledger;
   private final PersonUpload upload;
-  private final RetryDelay retry;
+  private final Backoff retry;
   private boolean online;
   private boolean busy;
   private long retryTimer = -1;
@@ -35,7 +36,7 @@ final class TerminalSync {
     this.parts = parts;
     this.ledger = ledger;
     this.upload = new PersonUpload(device, parts, ledger);
-    this.retry = new RetryDelay(parts.options().retryMin(), parts.options().retryMax());
+    this.retry = new Backoff(parts.options().retryMin(), parts.options().retryMax());
     this.online = online;
     publish();
   }
@@ -143,7 +144,7 @@ final class TerminalSync {
       stuckReported = true;
       parts.reporter().stuck(device, lastError, e.getMessage(), pending);
     }
-    long delay = retry.next();
+    long delay = retry.nextDelayMs();
     log.debug("{}: next sync attempt in {} ms", device, delay);
     retryTimer = parts.vertx().setTimer(delay, id -> {
       retryTimer = -1;

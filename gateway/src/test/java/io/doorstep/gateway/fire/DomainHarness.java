@@ -1,15 +1,11 @@
 package io.doorstep.gateway.fire;
 
-import io.doorstep.device.CommandResult;
-import io.doorstep.device.DeviceCommand;
+import io.doorstep.gateway.bus.BusCodecs;
 import io.doorstep.device.DeviceEvent;
-import io.doorstep.gateway.alarms.AlarmBus;
 import io.doorstep.gateway.bus.Addresses;
-import io.doorstep.gateway.bus.LocalCodec;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
-import io.doorstep.gateway.doors.DoorBus;
 import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoredEvent;
@@ -82,7 +78,7 @@ public final class DomainHarness implements AutoCloseable {
 
   private static DomainHarness open(Path dir, EstateConfig estate) throws Exception {
     Vertx vertx = Vertx.vertx();
-    registerCodecs(vertx);
+    BusCodecs.registerAll(vertx.eventBus());
     Store store = Store.open(vertx, dir.resolve("doorstep.db"));
     DomainHarness h = new DomainHarness(vertx, store, estate);
     await(vertx.deployVerticle(new EventLogVerticle(store, new SimpleMeterRegistry())));
@@ -146,17 +142,6 @@ public final class DomainHarness implements AutoCloseable {
     return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  private static void registerCodecs(Vertx vertx) {
-    var bus = vertx.eventBus();
-    LocalCodec.register(bus, DeviceEvent.class);
-    LocalCodec.register(bus, DeviceStatus.class);
-    LocalCodec.register(bus, DeviceCommand.Open.class);
-    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
-    LocalCodec.register(bus, CommandResult.class);
-    AlarmBus.registerCodecs(bus);
-    DoorBus.registerCodecs(bus);
-    FireBus.registerCodecs(bus);
-  }
 
   @Override
   public void close() {

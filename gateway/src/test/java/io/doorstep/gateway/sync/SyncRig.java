@@ -1,24 +1,16 @@
 package io.doorstep.gateway.sync;
 
+import io.doorstep.gateway.bus.BusCodecs;
 import static io.doorstep.gateway.sync.SyncTesting.await;
 
-import io.doorstep.device.AccessDecision;
-import io.doorstep.device.AccessRequest;
-import io.doorstep.device.CommandResult;
-import io.doorstep.device.DeviceCommand;
-import io.doorstep.device.DeviceEvent;
 import io.doorstep.gateway.access.BuildingScope;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
-import io.doorstep.gateway.bus.LocalCodec;
-import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.bus.PersonsChanged;
-import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
-import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.people.FacePhotos;
@@ -27,7 +19,6 @@ import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoredEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -56,7 +47,7 @@ final class SyncRig implements AutoCloseable {
   static SyncRig start(String brokerUrl, Path dataDir, List<PersonRecord> persons, FacePhotos photos,
       SyncOptions options) throws Exception {
     Vertx vertx = Vertx.vertx();
-    registerCodecs(vertx.eventBus());
+    BusCodecs.registerAll(vertx.eventBus());
     Store store = Store.open(vertx, dataDir.resolve("doorstep.db"));
     await(store.upsertPersons(persons));
     EstateConfig estate = SyncTesting.estate();
@@ -115,18 +106,4 @@ final class SyncRig implements AutoCloseable {
     store.close();
   }
 
-  private static void registerCodecs(EventBus bus) {
-    LocalCodec.register(bus, AccessRequest.class);
-    LocalCodec.register(bus, AccessDecision.class);
-    LocalCodec.register(bus, DeviceEvent.class);
-    LocalCodec.register(bus, OfflinePassages.class);
-    LocalCodec.register(bus, Presence.class);
-    LocalCodec.register(bus, DeviceStatus.class);
-    LocalCodec.register(bus, DeviceCommand.Open.class);
-    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
-    LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
-    LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
-    LocalCodec.register(bus, CommandResult.class);
-    LocalCodec.register(bus, PersonsChanged.class);
-  }
 }

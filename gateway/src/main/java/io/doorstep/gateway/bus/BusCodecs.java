@@ -1,0 +1,35 @@
+package io.doorstep.gateway.bus;
+
+import io.doorstep.device.AccessDecision;
+import io.doorstep.device.AccessRequest;
+import io.doorstep.device.CommandResult;
+import io.doorstep.device.DeviceCommand;
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.gateway.alarms.AlarmBus;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.doors.DoorBus;
+import io.doorstep.gateway.fire.FireBus;
+import io.vertx.core.eventbus.EventBus;
+
+/** Every message record of the gateway's bus, registered once for a Vert.x instance. */
+public final class BusCodecs {
+  private BusCodecs() {}
+
+  public static void registerAll(EventBus bus) {
+    LocalCodec.register(bus, AccessRequest.class);
+    LocalCodec.register(bus, AccessDecision.class);
+    LocalCodec.register(bus, DeviceEvent.class);
+    LocalCodec.register(bus, OfflinePassages.class);
+    LocalCodec.register(bus, Presence.class);
+    LocalCodec.register(bus, DeviceStatus.class);
+    LocalCodec.register(bus, DeviceCommand.Open.class);
+    LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
+    LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
+    LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
+    LocalCodec.register(bus, CommandResult.class);
+    LocalCodec.register(bus, PersonsChanged.class);
+    AlarmBus.registerCodecs(bus);
+    DoorBus.registerCodecs(bus);
+    FireBus.registerCodecs(bus);
+  }
+}
