@@ -42,6 +42,19 @@ public final class BenchMain {
     }
   }
 
+  /** The arguments as a shell would need them typed, so the printed command can be pasted. */
+  static String shellWords(String[] args) {
+    StringBuilder line = new StringBuilder();
+    for (String arg : args) {
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      boolean plain = !arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.,/=:+@%".indexOf(c) >= 0);
+      line.append(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
+  }
+
   private static int verify(String[] args) {
     VerifyOptions options;
     try {
@@ -56,7 +69,7 @@ public final class BenchMain {
       return 0;
     }
     try {
-      new VerifyBench(options, String.join(" ", args)).run();
+      new VerifyBench(options, shellWords(args)).run();
       return 0;
     } catch (Exception e) {
       System.err.println("doorstep bench verify: failed: " + e);

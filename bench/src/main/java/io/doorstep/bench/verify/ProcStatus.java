@@ -20,6 +20,28 @@ final class ProcStatus {
     }
   }
 
+  /**
+   * CPU time the whole machine has been busy so far, all cores together, in nanoseconds, or -1:
+   * user, nice, system, irq, softirq and steal (time the hypervisor gave to someone else).
+   */
+  static long machineBusyNanos() {
+    try {
+      return parseMachineBusyNanos(Files.readString(Path.of("/proc/stat")));
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** The first line of /proc/stat: "cpu  user nice system idle iowait irq softirq steal …". */
+  static long parseMachineBusyNanos(String stat) {
+    String[] f = stat.lines().findFirst().orElse("").trim().split("\\s+");
+    long ticks = 0;
+    for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+      ticks += Long.parseLong(f[field]);
+    }
+    return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+  }
+
   /** Fields 14 and 15 (utime, stime) of a stat line; the name in parentheses may hold spaces. */
   static long parseCpuNanos(String stat) {
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");

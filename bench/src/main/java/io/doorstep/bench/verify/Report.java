@@ -96,13 +96,18 @@ final class Report {
 
   static String usageTable(Findings f) {
     Table t = new Table("rate/s", "path", "CPU % load generator", "CPU % mosquitto", "CPU % echo or gateway",
-        "generator GC pauses", "generator GC ms");
+        "CPU % everything else", "generator GC pauses", "generator GC ms");
     for (RunResult r : ordered(f)) {
       Usage u = r.usage();
       t.row(Integer.toString(r.rate()), r.path(), pct(u.generatorCpuPercent()), pct(u.brokerCpuPercent()),
-          pct(u.responderCpuPercent()), count(u.generatorGcPauses()), count(u.generatorGcMs()));
+          pct(u.responderCpuPercent()), pct(u.othersCpuPercent()), count(u.generatorGcPauses()),
+          count(u.generatorGcMs()));
     }
-    return t.render();
+    String warning = ordered(f).stream().anyMatch(r -> r.usage().machineShared())
+        ? "\n**Other processes used more than a tenth of a core during at least one run: the machine was "
+            + "shared, and the latencies above include waiting for it.**\n"
+        : "";
+    return t.render() + warning;
   }
 
   private static String pct(double value) {
@@ -128,6 +133,9 @@ final class Report {
     double ready = f.slowestReadyMs();
     lines.add(String.format(Locale.ROOT, "Ready (`/health` answers), slowest of %d starts: %s ms; goal under %s ms: %s.",
         f.startups().size(), ms0(ready), ms0(GOAL_READY_MS), verdict(ready < GOAL_READY_MS, ready - GOAL_READY_MS, "ms")));
+    ordered(f).stream().filter(r -> r.usage().machineShared()).forEach(r -> lines.add(String.format(Locale.ROOT,
+        "The %s run at %d/s shared the machine: other processes used %.0f%% of a core.", r.path(), r.rate(),
+        r.usage().othersCpuPercent())));
     return lines;
   }
 

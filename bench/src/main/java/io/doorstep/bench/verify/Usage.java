@@ -4,14 +4,20 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * Where the machine's time went during one run: CPU of the three processes on the path, as a
- * share of one core, and the load generator's own garbage-collection pauses, which land in the
- * latencies of both paths alike.
+ * Where the machine's time went during one run: CPU of the three processes on the path and of
+ * everything else on the machine, as a share of one core, and the load generator's own
+ * garbage-collection pauses, which land in the latencies of both paths alike. "Others" is what
+ * tells a clean run from one that shared the machine.
  */
 record Usage(double generatorCpuPercent, double brokerCpuPercent, double responderCpuPercent,
-    long generatorGcPauses, long generatorGcMs) {
+    double othersCpuPercent, long generatorGcPauses, long generatorGcMs) {
 
-  static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, -1, -1);
+  static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1);
+
+  /** Anything else busy for more than a tenth of a core makes the figures suspect. */
+  boolean machineShared() {
+    return othersCpuPercent > 10;
+  }
 
   /** Readings at the start of a run; {@link #done()} turns them into the run's usage. */
   static final class Meter {
@@ -21,6 +27,7 @@ record Usage(double generatorCpuPercent, double brokerCpuPercent, double respond
     private final long generatorCpu = ProcStatus.cpuNanos(ProcessHandle.current().pid());
     private final long brokerCpu;
     private final long responderCpu;
+    private final long machineBusy = ProcStatus.machineBusyNanos();
     private final long[] gc = gcTotals();
 
     Meter(long brokerPid, long responderPid) {
@@ -33,11 +40,14 @@ record Usage(double generatorCpuPercent, double brokerCpuPercent, double respond
     Usage done() {
       double wall = System.nanoTime() - startNanos;
       long[] gcNow = gcTotals();
-      return new Usage(
-          share(generatorCpu, ProcStatus.cpuNanos(ProcessHandle.current().pid()), wall),
-          share(brokerCpu, ProcStatus.cpuNanos(brokerPid), wall),
-          share(responderCpu, ProcStatus.cpuNanos(responderPid), wall),
-          gcNow[0] - gc[0], gcNow[1] - gc[1]);
+      double generator = share(generatorCpu, ProcStatus.cpuNanos(ProcessHandle.current().pid()), wall);
+      double broker = share(brokerCpu, ProcStatus.cpuNanos(brokerPid), wall);
+      double responder = share(responderCpu, ProcStatus.cpuNanos(responderPid), wall);
+      double machine = share(machineBusy, ProcStatus.machineBusyNanos(), wall);
+      // Kernel work on behalf of the three (network stack in softirq) is counted as theirs only
+      // partly, so "others" can show a few percent on a quiet machine.
+      double others = Math.max(0, machine - generator - broker - responder);
+      return new Usage(generator, broker, responder, others, gcNow[0] - gc[0], gcNow[1] - gc[1]);
     }
 
     private static double share(long before, long after, double wallNanos) {

@@ -133,9 +133,10 @@ public final class VerifyBench {
         options.durationS());
     Usage.Meter meter = new Usage.Meter(brokerPid(), responderPid);
     RunResult r = LoadRun.run(path, terminals, residents, schedule).withUsage(meter.done());
-    say("  %,d samples: p50 %s ms, p99 %s ms, max %s ms, %d local fallbacks, %d without outcome",
+    say("  %,d samples: p50 %s ms, p99 %s ms, max %s ms, %d local fallbacks, %d without outcome; "
+            + "others on the machine used %.0f%% of a core",
         r.samples(), Report.ms(r.percentileMs(50)), Report.ms(r.percentileMs(99)), Report.ms(r.maxMs()),
-        r.localFallbacks(), r.failed());
+        r.localFallbacks(), r.failed(), r.usage().othersCpuPercent());
     return r;
   }
 

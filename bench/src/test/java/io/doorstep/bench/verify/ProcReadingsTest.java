@@ -44,4 +44,11 @@ class ProcReadingsTest {
 
     assertEquals(280L * 10_000_000, ProcStatus.parseCpuNanos(stat));
   }
+
+  @Test
+  void theMachineIsBusyInEverythingButIdleAndIoWait() {
+    String stat = "cpu  100 2 30 5000 40 5 6 7 0 0\ncpu0 50 1 15 2500 20 2 3 3 0 0\n";
+
+    assertEquals((100 + 2 + 30 + 5 + 6 + 7) * 10_000_000L, ProcStatus.parseMachineBusyNanos(stat));
+  }
 }

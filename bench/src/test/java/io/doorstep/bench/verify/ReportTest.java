@@ -71,4 +71,18 @@ class ReportTest {
     h.recordValueWithCount((long) (ms * 1e6), 1000);
     return new RunResult(path, rate, 60, h, 1000, 1000 - local, local, 0, 1000, 0, 100_000, memory, Usage.NONE);
   }
+
+  @Test
+  void aRunThatSharedTheMachineIsFlagged() {
+    Findings clean = findings(2.0, 100 * MB, 2000);
+    RunResult busy = clean.gateway().get(1).withUsage(new Usage(30, 8, 60, 85, 3, 20));
+    Findings shared = new Findings(clean.at(), clean.command(), clean.options(), clean.machine(), clean.floor(),
+        List.of(clean.gateway().get(0), busy), clean.startups(), clean.atRest(), clean.restAfterLoad(),
+        clean.peakRssBytes());
+
+    assertTrue(Report.usageTable(shared).contains("the machine was shared"));
+    assertEquals("The gateway run at 500/s shared the machine: other processes used 85% of a core.",
+        Report.goals(shared).get(3));
+    assertEquals(3, Report.goals(clean).size());
+  }
 }
