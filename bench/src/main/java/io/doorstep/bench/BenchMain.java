@@ -71,6 +71,10 @@ public final class BenchMain {
     try {
       new VerifyBench(options, shellWords(args)).run();
       return 0;
+    } catch (IllegalStateException e) {
+      // The run's own findings (a child died, the build is stale): the message says it all.
+      System.err.println("doorstep bench verify: " + e.getMessage());
+      return 1;
     } catch (Exception e) {
       System.err.println("doorstep bench verify: failed: " + e);
       e.printStackTrace(System.err);

@@ -65,7 +65,7 @@ final class LoadRun {
     drain();
     return new RunResult(path, schedule.ratePerSecond(), (int) (schedule.measuredNanos() / 1_000_000_000L),
         recorder.getIntervalHistogram(), sent.get(), answered.get(), local.get(), failed.get(), opens.get(),
-        denies.get(), maxLate, Memory.NONE, Usage.NONE);
+        denies.get(), maxLate, Memory.NONE, Usage.NONE, null);
   }
 
   private void present(FaceTerminalSimulator terminal, long due, boolean measured, long i) {

@@ -86,10 +86,12 @@ final class Report {
 
   static String countsTable(Findings f) {
     Table t = new Table("rate/s", "path", "sent", "answered", "local", "no outcome", "opened", "refused",
-        "sent late, max ms");
+        "sent late, max ms", "terminal reconnects", "late answers ignored");
     for (RunResult r : ordered(f)) {
+      TerminalWatch.Findings w = r.terminals();
       t.row(Integer.toString(r.rate()), r.path(), count(r.sent()), count(r.answered()), count(r.localFallbacks()),
-          count(r.failed()), count(r.opens()), count(r.denies()), ms(r.maxLateNanos() / 1e6));
+          count(r.failed()), count(r.opens()), count(r.denies()), ms(r.maxLateNanos() / 1e6),
+          w == null ? "–" : count(w.reconnects()), w == null ? "–" : count(w.lateAnswersIgnored()));
     }
     return t.render();
   }
@@ -133,6 +135,9 @@ final class Report {
     double ready = f.slowestReadyMs();
     lines.add(String.format(Locale.ROOT, "Ready (`/health` answers), slowest of %d starts: %s ms; goal under %s ms: %s.",
         f.startups().size(), ms0(ready), ms0(GOAL_READY_MS), verdict(ready < GOAL_READY_MS, ready - GOAL_READY_MS, "ms")));
+    ordered(f).stream().filter(r -> r.terminals() != null && !r.terminals().clean(f.options().persons()))
+        .forEach(r -> lines.add(String.format(Locale.ROOT, "The %s run at %d/s is **not valid**: the terminals were "
+            + "disturbed (%s).", r.path(), r.rate(), r.terminals().describe())));
     ordered(f).stream().filter(r -> r.usage().machineShared()).forEach(r -> lines.add(String.format(Locale.ROOT,
         "The %s run at %d/s shared the machine: other processes used %.0f%% of a core.", r.path(), r.rate(),
         r.usage().othersCpuPercent())));

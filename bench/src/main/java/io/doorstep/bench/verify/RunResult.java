@@ -16,10 +16,12 @@ import org.HdrHistogram.Histogram;
  *                       delay, already inside the latencies
  * @param memory         the gateway's peak while the run lasted; {@link Memory#NONE} for the floor
  * @param usage          CPU and the load generator's pauses over the run, warm-up included
+ * @param terminals      what happened to the terminals over the run, warm-up included; null
+ *                       when not watched
  */
 record RunResult(String path, int rate, int seconds, Histogram latency, long sent, long answered,
     long localFallbacks, long failed, long opens, long denies, long maxLateNanos, Memory memory,
-    Usage usage) {
+    Usage usage, TerminalWatch.Findings terminals) {
 
   static final String FLOOR = "floor (echo)";
   static final String GATEWAY = "gateway";
@@ -38,11 +40,16 @@ record RunResult(String path, int rate, int seconds, Histogram latency, long sen
 
   RunResult withMemory(Memory peak) {
     return new RunResult(path, rate, seconds, latency, sent, answered, localFallbacks, failed, opens, denies,
-        maxLateNanos, peak, usage);
+        maxLateNanos, peak, usage, terminals);
   }
 
   RunResult withUsage(Usage measured) {
     return new RunResult(path, rate, seconds, latency, sent, answered, localFallbacks, failed, opens, denies,
-        maxLateNanos, memory, measured);
+        maxLateNanos, memory, measured, terminals);
+  }
+
+  RunResult withTerminals(TerminalWatch.Findings watched) {
+    return new RunResult(path, rate, seconds, latency, sent, answered, localFallbacks, failed, opens, denies,
+        maxLateNanos, memory, usage, watched);
   }
 }

@@ -31,6 +31,7 @@ public final class VerifyBench {
 
   private final VerifyOptions options;
   private final String command;
+  private TerminalWatch watch;
 
   public VerifyBench(VerifyOptions options, String args) {
     this.options = options;
@@ -38,6 +39,10 @@ public final class VerifyBench {
   }
 
   public void run() throws Exception {
+    List<String> stale = BuildCheck.problems();
+    if (!stale.isEmpty()) {
+      throw new IllegalStateException("the class path is not this checkout's build:\n  " + String.join("\n  ", stale));
+    }
     MachineFacts machine = MachineFacts.collect();
     Instant at = Instant.now();
     Path dir = Files.createTempDirectory("doorstep-bench-");
@@ -49,6 +54,7 @@ public final class VerifyBench {
       BenchEstate estate = BenchEstate.write(dir, broker.url(), options.terminals());
       estate.seed(residents);
       List<FaceTerminalSimulator> terminals = connect(broker.url(), estate.sns(), residents);
+      watch = new TerminalWatch(terminals);
       try {
         List<RunResult> floor = floor(broker.url(), terminals, residents, dir);
         findings = gateway(estate, terminals, residents, dir, machine, at, floor);
@@ -132,11 +138,16 @@ public final class VerifyBench {
     PacingSchedule schedule = PacingSchedule.ofSeconds(rate, terminals.size(), options.warmupS(),
         options.durationS());
     Usage.Meter meter = new Usage.Meter(brokerPid(), responderPid);
-    RunResult r = LoadRun.run(path, terminals, residents, schedule).withUsage(meter.done());
+    TerminalWatch.Snapshot before = watch.snapshot();
+    RunResult r = LoadRun.run(path, terminals, residents, schedule).withUsage(meter.done())
+        .withTerminals(before.since());
     say("  %,d samples: p50 %s ms, p99 %s ms, max %s ms, %d local fallbacks, %d without outcome; "
             + "others on the machine used %.0f%% of a core",
         r.samples(), Report.ms(r.percentileMs(50)), Report.ms(r.percentileMs(99)), Report.ms(r.maxMs()),
         r.localFallbacks(), r.failed(), r.usage().othersCpuPercent());
+    if (!r.terminals().clean(residents.size())) {
+      say("  the terminals were disturbed: %s", r.terminals().describe());
+    }
     return r;
   }
 

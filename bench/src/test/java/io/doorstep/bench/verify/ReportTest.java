@@ -69,7 +69,8 @@ class ReportTest {
   private static RunResult run(String path, int rate, double ms, long local, Memory memory) {
     Histogram h = new Histogram(3);
     h.recordValueWithCount((long) (ms * 1e6), 1000);
-    return new RunResult(path, rate, 60, h, 1000, 1000 - local, local, 0, 1000, 0, 100_000, memory, Usage.NONE);
+    return new RunResult(path, rate, 60, h, 1000, 1000 - local, local, 0, 1000, 0, 100_000, memory, Usage.NONE,
+        new TerminalWatch.Findings(3200, 0, 0, java.util.Map.of()));
   }
 
   @Test
