@@ -36,11 +36,11 @@ record Findings(Instant at, String command, VerifyOptions options, MachineFacts 
     return gateway.stream().filter(r -> r.rate() == rate).findFirst();
   }
 
-  /** The highest heap in use seen at rest or under load, in bytes. */
-  long maxHeapBytes() {
-    long max = Math.max(atRest.heapUsedBytes(), restAfterLoad.heapUsedBytes());
+  /** The highest of every reading, at rest and under load. */
+  Memory peakMemory() {
+    Memory max = atRest.max(restAfterLoad);
     for (RunResult r : gateway) {
-      max = Math.max(max, r.memory().heapUsedBytes());
+      max = max.max(r.memory());
     }
     return max;
   }

@@ -39,4 +39,9 @@ final class PrometheusText {
   static double heapUsedBytes(String text) {
     return sum(text, "jvm_memory_used_bytes", "area=\"heap\"");
   }
+
+  /** Heap the JVM has committed over all heap pools. */
+  static double heapCommittedBytes(String text) {
+    return sum(text, "jvm_memory_committed_bytes", "area=\"heap\"");
+  }
 }

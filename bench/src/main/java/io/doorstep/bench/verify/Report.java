@@ -67,14 +67,17 @@ final class Report {
   }
 
   static String memoryTable(Findings f) {
-    Table t = new Table("when", "heap used MB", "RSS MB");
-    t.row("at rest, after start-up", mb(f.atRest().heapUsedBytes()), mb(f.atRest().rssBytes()));
+    Table t = new Table("when", "heap used MB", "heap committed MB", "RSS MB");
+    t.row("at rest, after start-up", mb(f.atRest().heapUsedBytes()), mb(f.atRest().heapCommittedBytes()),
+        mb(f.atRest().rssBytes()));
     for (RunResult g : f.gateway()) {
-      t.row("max under load, " + g.rate() + "/s (" + g.memory().samples() + " samples)",
-          mb(g.memory().heapUsedBytes()), mb(g.memory().rssBytes()));
+      Memory m = g.memory();
+      t.row("max under load, " + g.rate() + "/s (heap read " + m.heapSamples() + " times, RSS every second)",
+          mb(m.heapUsedBytes()), mb(m.heapCommittedBytes()), mb(m.rssBytes()));
     }
-    t.row("at rest, after the load", mb(f.restAfterLoad().heapUsedBytes()), mb(f.restAfterLoad().rssBytes()));
-    t.row("peak RSS over the whole run (VmHWM)", "", mb(f.peakRssBytes()));
+    t.row("at rest, after the load", mb(f.restAfterLoad().heapUsedBytes()),
+        mb(f.restAfterLoad().heapCommittedBytes()), mb(f.restAfterLoad().rssBytes()));
+    t.row("peak RSS over the gateway's life (VmHWM)", "", "", mb(f.peakRssBytes()));
     Table starts = new Table("start", "`/health` answers 200, ms", "`/health` reports the broker connected, ms");
     int n = 0;
     for (GatewayProcess.Startup s : f.startups()) {
@@ -129,9 +132,12 @@ final class Report {
     } else {
       lines.add("Added at p99 at " + GOAL_RATE + "/s: not measured (no run at that rate).");
     }
-    double heapMb = f.maxHeapBytes() / MB;
-    lines.add(String.format(Locale.ROOT, "Heap: at most %s MB in use; goal under %s MB: %s.",
-        mb(f.maxHeapBytes()), ms0(GOAL_HEAP_MB), verdict(heapMb < GOAL_HEAP_MB, heapMb - GOAL_HEAP_MB, "MB")));
+    Memory peak = f.peakMemory();
+    // Judged on the committed heap: it bounds what was in use between two readings.
+    double heapMb = peak.heapCommittedBytes() / MB;
+    lines.add(String.format(Locale.ROOT, "Heap: at most %s MB in use when read, at most %s MB committed; goal under "
+        + "%s MB: %s.", mb(peak.heapUsedBytes()), mb(peak.heapCommittedBytes()), ms0(GOAL_HEAP_MB),
+        verdict(heapMb < GOAL_HEAP_MB, heapMb - GOAL_HEAP_MB, "MB")));
     double ready = f.slowestReadyMs();
     lines.add(String.format(Locale.ROOT, "Ready (`/health` answers), slowest of %d starts: %s ms; goal under %s ms: %s.",
         f.startups().size(), ms0(ready), ms0(GOAL_READY_MS), verdict(ready < GOAL_READY_MS, ready - GOAL_READY_MS, "ms")));

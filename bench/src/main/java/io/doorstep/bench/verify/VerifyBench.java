@@ -103,7 +103,8 @@ public final class VerifyBench {
       gateway.awaitDevicesOnline(terminals.size(), Duration.ofSeconds(30));
       TimeUnit.MILLISECONDS.sleep(REST.toMillis());
       Memory atRest = Memory.sample(gateway.probe(), gateway.pid());
-      say("at rest: heap %s MB, RSS %s MB", Report.mb(atRest.heapUsedBytes()), Report.mb(atRest.rssBytes()));
+      say("at rest: heap %s MB used, %s MB committed; RSS %s MB", Report.mb(atRest.heapUsedBytes()),
+          Report.mb(atRest.heapCommittedBytes()), Report.mb(atRest.rssBytes()));
       List<RunResult> results = new ArrayList<>();
       for (int rate : options.rates()) {
         RunResult result;
@@ -112,7 +113,8 @@ public final class VerifyBench {
           result = result.withMemory(sampler.peak());
         }
         gateway.child().requireAlive();
-        say("  under load: heap max %s MB, RSS max %s MB", Report.mb(result.memory().heapUsedBytes()),
+        say("  under load: heap max %s MB used, %s MB committed; RSS max %s MB",
+            Report.mb(result.memory().heapUsedBytes()), Report.mb(result.memory().heapCommittedBytes()),
             Report.mb(result.memory().rssBytes()));
         results.add(result);
       }

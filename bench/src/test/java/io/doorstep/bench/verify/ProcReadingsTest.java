@@ -25,6 +25,11 @@ class ProcReadingsTest {
   }
 
   @Test
+  void committedHeapIsReadTheSameWay() {
+    assertEquals(44_000_000, PrometheusText.heapCommittedBytes(METRICS), 0.5);
+  }
+
+  @Test
   void aMissingMetricIsUnknownRatherThanZero() {
     assertTrue(Double.isNaN(PrometheusText.heapUsedBytes("# nothing here\n")));
   }
