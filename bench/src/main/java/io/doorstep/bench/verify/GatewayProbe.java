@@ -2,6 +2,8 @@ package io.doorstep.bench.verify;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,22 @@ import java.time.Duration;
 /** Asks the gateway's web port what a technician could: {@code /health} and {@code /metrics}. */
 final class GatewayProbe {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+  private final int port;
   private final String base;
 
   GatewayProbe(int webPort) {
+    this.port = webPort;
     this.base = "http://127.0.0.1:" + webPort;
+  }
+
+  /** True once something accepts connections on the web port. */
+  boolean accepting() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The health document, or null while nothing answers 200 on the port. */

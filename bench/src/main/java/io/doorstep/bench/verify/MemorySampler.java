@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * at no cost to the gateway. The heap needs a {@code /metrics} scrape, which the gateway serves
  * on an event loop that verifications also use, so it is read only every 5 s (a Prometheus
  * scrape is usually 15 s or more): reading it every second added several milliseconds to the
- * p99 at 500/s. The committed heap bounds the used heap between readings.
+ * p99 at 500/s. {@link Memory#heapBoundBytes()} covers what the readings may miss.
  */
 final class MemorySampler implements AutoCloseable {
   static final int HEAP_EVERY_S = 5;

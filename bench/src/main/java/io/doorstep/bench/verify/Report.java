@@ -67,24 +67,27 @@ final class Report {
   }
 
   static String memoryTable(Findings f) {
-    Table t = new Table("when", "heap used MB", "heap committed MB", "RSS MB");
-    t.row("at rest, after start-up", mb(f.atRest().heapUsedBytes()), mb(f.atRest().heapCommittedBytes()),
-        mb(f.atRest().rssBytes()));
+    Table t = new Table("when", "heap used MB", "old gen used MB", "heap bound MB", "heap committed MB", "RSS MB");
+    memoryRow(t, "at rest, after start-up", f.atRest());
     for (RunResult g : f.gateway()) {
-      Memory m = g.memory();
-      t.row("max under load, " + g.rate() + "/s (heap read " + m.heapSamples() + " times, RSS every second)",
-          mb(m.heapUsedBytes()), mb(m.heapCommittedBytes()), mb(m.rssBytes()));
+      memoryRow(t, "max under load, " + g.rate() + "/s (heap read " + g.memory().heapSamples()
+          + " times, RSS every second)", g.memory());
     }
-    t.row("at rest, after the load", mb(f.restAfterLoad().heapUsedBytes()),
-        mb(f.restAfterLoad().heapCommittedBytes()), mb(f.restAfterLoad().rssBytes()));
-    t.row("peak RSS over the gateway's life (VmHWM)", "", "", mb(f.peakRssBytes()));
-    Table starts = new Table("start", "`/health` answers 200, ms", "`/health` reports the broker connected, ms");
+    memoryRow(t, "at rest, after the load", f.restAfterLoad());
+    t.row("peak RSS over the gateway's life (VmHWM)", "", "", "", "", mb(f.peakRssBytes()));
+    Table starts = new Table("start", "web port accepts, ms", "`/health` answers 200, ms",
+        "`/health` reports the broker connected, ms");
     int n = 0;
     for (GatewayProcess.Startup s : f.startups()) {
-      starts.row(Integer.toString(++n), ms0(s.healthMs()), ms0(s.brokerConnectedMs()));
+      starts.row(Integer.toString(++n), ms0(s.listeningMs()), ms0(s.healthMs()), ms0(s.brokerConnectedMs()));
     }
     return "From the start of the process, polling every 10 ms; the last start carried the load.\n\n"
         + starts.render() + "\n" + t.render();
+  }
+
+  private static void memoryRow(Table t, String when, Memory m) {
+    t.row(when, mb(m.heapUsedBytes()), mb(m.oldUsedBytes()), mb(m.heapBoundBytes()), mb(m.heapCommittedBytes()),
+        mb(m.rssBytes()));
   }
 
   static String countsTable(Findings f) {
@@ -133,11 +136,12 @@ final class Report {
       lines.add("Added at p99 at " + GOAL_RATE + "/s: not measured (no run at that rate).");
     }
     Memory peak = f.peakMemory();
-    // Judged on the committed heap: it bounds what was in use between two readings.
-    double heapMb = peak.heapCommittedBytes() / MB;
-    lines.add(String.format(Locale.ROOT, "Heap: at most %s MB in use when read, at most %s MB committed; goal under "
-        + "%s MB: %s.", mb(peak.heapUsedBytes()), mb(peak.heapCommittedBytes()), ms0(GOAL_HEAP_MB),
-        verdict(heapMb < GOAL_HEAP_MB, heapMb - GOAL_HEAP_MB, "MB")));
+    // Judged on the bound: a reading every few seconds can miss the top of the sawtooth.
+    double heapMb = peak.heapBoundBytes() / MB;
+    lines.add(String.format(Locale.ROOT, "Heap: at most %s MB in use when read, at most %s MB possible between "
+        + "readings (young generation full plus the largest old generation); goal under %s MB: %s.",
+        mb(peak.heapUsedBytes()), mb(peak.heapBoundBytes()), ms0(GOAL_HEAP_MB),
+        verdict(peak.heapBoundBytes() >= 0 && heapMb < GOAL_HEAP_MB, heapMb - GOAL_HEAP_MB, "MB")));
     double ready = f.slowestReadyMs();
     lines.add(String.format(Locale.ROOT, "Ready (`/health` answers), slowest of %d starts: %s ms; goal under %s ms: %s.",
         f.startups().size(), ms0(ready), ms0(GOAL_READY_MS), verdict(ready < GOAL_READY_MS, ready - GOAL_READY_MS, "ms")));

@@ -103,8 +103,8 @@ public final class VerifyBench {
       gateway.awaitDevicesOnline(terminals.size(), Duration.ofSeconds(30));
       TimeUnit.MILLISECONDS.sleep(REST.toMillis());
       Memory atRest = Memory.sample(gateway.probe(), gateway.pid());
-      say("at rest: heap %s MB used, %s MB committed; RSS %s MB", Report.mb(atRest.heapUsedBytes()),
-          Report.mb(atRest.heapCommittedBytes()), Report.mb(atRest.rssBytes()));
+      say("at rest: heap %s MB used (old gen %s MB), RSS %s MB", Report.mb(atRest.heapUsedBytes()),
+          Report.mb(atRest.oldUsedBytes()), Report.mb(atRest.rssBytes()));
       List<RunResult> results = new ArrayList<>();
       for (int rate : options.rates()) {
         RunResult result;
@@ -113,8 +113,8 @@ public final class VerifyBench {
           result = result.withMemory(sampler.peak());
         }
         gateway.child().requireAlive();
-        say("  under load: heap max %s MB used, %s MB committed; RSS max %s MB",
-            Report.mb(result.memory().heapUsedBytes()), Report.mb(result.memory().heapCommittedBytes()),
+        say("  under load: heap max %s MB used, bound %s MB; RSS max %s MB",
+            Report.mb(result.memory().heapUsedBytes()), Report.mb(result.memory().heapBoundBytes()),
             Report.mb(result.memory().rssBytes()));
         results.add(result);
       }
@@ -129,8 +129,8 @@ public final class VerifyBench {
     GatewayProcess gateway = GatewayProcess.start(estate.gatewayFile(), estate.webPort(),
         options.gatewayJavaOpts(), log);
     GatewayProcess.Startup startup = gateway.startup();
-    say("gateway up (pid %d): /health after %.0f ms, broker connected after %.0f ms", gateway.pid(),
-        startup.healthMs(), startup.brokerConnectedMs());
+    say("gateway up (pid %d): port open after %.0f ms, /health after %.0f ms, broker connected after %.0f ms",
+        gateway.pid(), startup.listeningMs(), startup.healthMs(), startup.brokerConnectedMs());
     return gateway;
   }
 

@@ -17,6 +17,9 @@ class ProcReadingsTest {
       "jvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 3.5E7",
       "jvm_memory_used_bytes_total{area=\"heap\"} 99.0",
       "jvm_memory_committed_bytes{area=\"heap\",id=\"Eden Space\"} 4.4E7",
+      "jvm_memory_committed_bytes{area=\"heap\",id=\"Survivor Space\"} 5000000.0",
+      "jvm_memory_committed_bytes{area=\"heap\",id=\"Tenured Gen\"} 1.11E8",
+      "jvm_memory_committed_bytes{area=\"nonheap\",id=\"Metaspace\"} 2.3E7",
       "");
 
   @Test
@@ -26,7 +29,13 @@ class ProcReadingsTest {
 
   @Test
   void committedHeapIsReadTheSameWay() {
-    assertEquals(44_000_000, PrometheusText.heapCommittedBytes(METRICS), 0.5);
+    assertEquals(44_000_000 + 5_000_000 + 111_000_000, PrometheusText.heapCommittedBytes(METRICS), 0.5);
+  }
+
+  @Test
+  void youngAndOldGenerationsAreToldApartByPoolName() {
+    assertEquals(44_000_000 + 5_000_000, PrometheusText.youngCommittedBytes(METRICS), 0.5);
+    assertEquals(8_000_000, PrometheusText.oldUsedBytes(METRICS), 0.5);
   }
 
   @Test
