@@ -104,12 +104,12 @@ final class Report {
 
   static String usageTable(Findings f) {
     Table t = new Table("rate/s", "path", "CPU % load generator", "CPU % mosquitto", "CPU % echo or gateway",
-        "CPU % everything else", "generator GC pauses", "generator GC ms");
+        "CPU % everything else", "generator GC pauses", "generator GC ms", "generator longest GC ms");
     for (RunResult r : ordered(f)) {
       Usage u = r.usage();
       t.row(Integer.toString(r.rate()), r.path(), pct(u.generatorCpuPercent()), pct(u.brokerCpuPercent()),
           pct(u.responderCpuPercent()), pct(u.othersCpuPercent()), count(u.generatorGcPauses()),
-          count(u.generatorGcMs()));
+          count(u.generatorGcMs()), count(u.generatorGcLongestMs()));
     }
     String warning = ordered(f).stream().anyMatch(r -> r.usage().machineShared())
         ? "\n**Other processes used more than a tenth of a core during at least one run: the machine was "

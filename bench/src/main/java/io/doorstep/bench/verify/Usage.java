@@ -10,9 +10,9 @@ import java.lang.management.ManagementFactory;
  * tells a clean run from one that shared the machine.
  */
 record Usage(double generatorCpuPercent, double brokerCpuPercent, double responderCpuPercent,
-    double othersCpuPercent, long generatorGcPauses, long generatorGcMs) {
+    double othersCpuPercent, long generatorGcPauses, long generatorGcMs, long generatorGcLongestMs) {
 
-  static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1);
+  static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1, -1);
 
   /** Anything else busy for more than a tenth of a core makes the figures suspect. */
   boolean machineShared() {
@@ -31,6 +31,7 @@ record Usage(double generatorCpuPercent, double brokerCpuPercent, double respond
     private final long[] gc = gcTotals();
 
     Meter(long brokerPid, long responderPid) {
+      GcPauses.takeLongestMs();
       this.brokerPid = brokerPid;
       this.responderPid = responderPid;
       this.brokerCpu = ProcStatus.cpuNanos(brokerPid);
@@ -47,7 +48,8 @@ record Usage(double generatorCpuPercent, double brokerCpuPercent, double respond
       // Kernel work on behalf of the three (network stack in softirq) is counted as theirs only
       // partly, so "others" can show a few percent on a quiet machine.
       double others = Math.max(0, machine - generator - broker - responder);
-      return new Usage(generator, broker, responder, others, gcNow[0] - gc[0], gcNow[1] - gc[1]);
+      return new Usage(generator, broker, responder, others, gcNow[0] - gc[0], gcNow[1] - gc[1],
+          GcPauses.takeLongestMs());
     }
 
     private static double share(long before, long after, double wallNanos) {

@@ -139,6 +139,7 @@ public final class VerifyBench {
     say("%s at %d/s: %d s warm-up, %d s measured…", path, rate, options.warmupS(), options.durationS());
     PacingSchedule schedule = PacingSchedule.ofSeconds(rate, terminals.size(), options.warmupS(),
         options.durationS());
+    GcPauses.settle();
     Usage.Meter meter = new Usage.Meter(brokerPid(), responderPid);
     TerminalWatch.Snapshot before = watch.snapshot();
     RunResult r = LoadRun.run(path, terminals, residents, schedule).withUsage(meter.done())

@@ -78,7 +78,7 @@ class ReportTest {
   @Test
   void aRunThatSharedTheMachineIsFlagged() {
     Findings clean = findings(2.0, 100 * MB, 2000);
-    RunResult busy = clean.gateway().get(1).withUsage(new Usage(30, 8, 60, 85, 3, 20));
+    RunResult busy = clean.gateway().get(1).withUsage(new Usage(30, 8, 60, 85, 3, 20, 9));
     Findings shared = new Findings(clean.at(), clean.command(), clean.options(), clean.machine(), clean.floor(),
         List.of(clean.gateway().get(0), busy), clean.startups(), clean.atRest(), clean.restAfterLoad(),
         clean.peakRssBytes());
