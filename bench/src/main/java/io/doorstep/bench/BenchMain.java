@@ -1,0 +1,84 @@
+package io.doorstep.bench;
+
+import io.doorstep.bench.verify.EchoResponder;
+import io.doorstep.bench.verify.VerifyBench;
+import io.doorstep.bench.verify.VerifyOptions;
+import java.util.Arrays;
+
+/**
+ * The benchmark command line: {@code verify} is the verification load run. Exit codes: 0 done,
+ * 1 the run failed, 2 bad usage.
+ */
+public final class BenchMain {
+  private static final String USAGE = String.join("\n",
+      "usage: doorstep bench <run>",
+      "  verify …    remote verification through a real Mosquitto, beside its floor (verify --help)");
+
+  private BenchMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    if (args.length == 0) {
+      System.err.println(USAGE);
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "verify":
+        return verify(rest);
+      case EchoResponder.COMMAND:
+        // Not for people: the floor's echo runs as a child process of the verify run.
+        return EchoResponder.runChild(rest);
+      case "--help":
+      case "help":
+        System.out.println(USAGE);
+        return 0;
+      default:
+        System.err.println(USAGE);
+        return 2;
+    }
+  }
+
+  /** The arguments as a shell would need them typed, so the printed command can be pasted. */
+  static String shellWords(String[] args) {
+    StringBuilder line = new StringBuilder();
+    for (String arg : args) {
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      boolean plain = !arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.,/=:+@%".indexOf(c) >= 0);
+      line.append(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
+  }
+
+  private static int verify(String[] args) {
+    VerifyOptions options;
+    try {
+      options = VerifyOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("doorstep bench verify: " + e.getMessage());
+      System.err.println(VerifyOptions.USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      System.out.println(VerifyOptions.USAGE);
+      return 0;
+    }
+    try {
+      new VerifyBench(options, shellWords(args)).run();
+      return 0;
+    } catch (IllegalStateException e) {
+      // The run's own findings (a child died, the build is stale): the message says it all.
+      System.err.println("doorstep bench verify: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      System.err.println("doorstep bench verify: failed: " + e);
+      e.printStackTrace(System.err);
+      return 1;
+    }
+  }
+}
