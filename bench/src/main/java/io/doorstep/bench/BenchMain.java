@@ -1,18 +1,23 @@
 package io.doorstep.bench;
 
+import io.doorstep.bench.sync.SyncBench;
 import io.doorstep.bench.verify.EchoResponder;
 import io.doorstep.bench.verify.VerifyBench;
 import io.doorstep.bench.verify.VerifyOptions;
+import io.doorstep.bench.wiegand.WiegandBench;
 import java.util.Arrays;
 
 /**
- * The benchmark command line: {@code verify} is the verification load run. Exit codes: 0 done,
+ * The benchmark command line: {@code verify} is the verification load run, {@code sync} the
+ * full person sync, {@code wiegand} the Wiegand decoder. Exit codes: 0 done,
  * 1 the run failed, 2 bad usage.
  */
 public final class BenchMain {
   private static final String USAGE = String.join("\n",
       "usage: doorstep bench <run>",
-      "  verify …    remote verification through a real Mosquitto, beside its floor (verify --help)");
+      "  verify …    remote verification through a real Mosquitto, beside its floor (verify --help)",
+      "  sync …      full person sync to one terminal, beside a plain client's floor",
+      "  wiegand …   Wiegand decoding on Pi4J's mock platform at real pulse timing");
 
   private BenchMain() {}
 
@@ -29,6 +34,10 @@ public final class BenchMain {
     switch (args[0]) {
       case "verify":
         return verify(rest);
+      case "sync":
+        return SyncBench.run(rest);
+      case "wiegand":
+        return WiegandBench.run(rest);
       case EchoResponder.COMMAND:
         // Not for people: the floor's echo runs as a child process of the verify run.
         return EchoResponder.runChild(rest);
