@@ -31,8 +31,18 @@ final class ApiHandlers {
     Replies.json(ctx, 200, sources.health());
   }
 
+  /**
+   * A scrape formats every meter, which takes milliseconds: done on a worker, so that it never
+   * holds the event loop that answers terminals.
+   */
   void metrics(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT).end(sources.metrics());
+    ctx.vertx().executeBlocking(sources::metrics, false).onComplete(text -> {
+      if (text.succeeded()) {
+        ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT).end(text.result());
+      } else {
+        Replies.error(ctx, 503, "metrics unavailable: " + text.cause().getMessage());
+      }
+    });
   }
 
   void estate(RoutingContext ctx) {
