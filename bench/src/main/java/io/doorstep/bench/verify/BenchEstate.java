@@ -1,6 +1,11 @@
 package io.doorstep.bench.verify;
 
 import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.config.ConfigLoader;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.demo.DemoPopulation;
+import io.doorstep.gateway.people.FaceVault;
+import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -12,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,12 +72,21 @@ final class BenchEstate {
     return new BenchEstate(gatewayFile, dataDir, webPort, sns);
   }
 
-  /** Writes the persons into the store the gateway will open, then closes it again. */
+  /**
+   * Writes the persons, each with a face photo, into the store the gateway will open, then
+   * closes it again. Without photos the gateway's person sync would make them card-only on the
+   * terminals, and every face would be a stranger.
+   */
   void seed(Residents residents) throws Exception {
     Vertx vertx = Vertx.vertx();
     try (Store store = Store.open(vertx, dataDir.resolve(Gateway.DB_FILE))) {
       store.upsertPersons(residents.records()).toCompletionStage().toCompletableFuture()
           .get(60, TimeUnit.SECONDS);
+      Map<String, byte[]> faces = new HashMap<>();
+      residents.records().forEach(p -> faces.put(p.id(), DemoPopulation.facePhoto(p.id())));
+      EstateConfig estate = ConfigLoader.load(gatewayFile).estate();
+      new PeopleService(vertx, store, new FaceVault(vertx, store, dataDir), estate, estate.timeZone())
+          .setFaces("bench", faces).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
