@@ -40,6 +40,12 @@ public final class Addresses {
   /** Send {@code Presence}: a device said it is online, offline or alive. The device registry listens. */
   public static final String DEVICE_PRESENCE = "doorstep.devices.presence";
 
+  /**
+   * Publish {@code Presence} (state ALIVE): a device's heartbeat, with what it told of itself
+   * (a terminal's person count, say), after the registry has taken it into account.
+   */
+  public static final String DEVICE_HEARTBEAT = "doorstep.devices.heartbeat";
+
   /** Publish {@code DeviceStatus}: a device's online state changed. */
   public static final String DEVICE_STATUS = "doorstep.devices.status";
 }

@@ -67,7 +67,10 @@ public final class DeviceRegistry extends VerticleBase {
     long now = System.currentTimeMillis();
     switch (p.state()) {
       case ONLINE -> update(old, true, now, p.facts(), "connected");
-      case ALIVE -> update(old, true, now, null, "heartbeat");
+      case ALIVE -> {
+        update(old, true, now, null, "heartbeat");
+        vertx.eventBus().publish(Addresses.DEVICE_HEARTBEAT, p);
+      }
       case OFFLINE -> update(old, false, old.lastSeenMs(), null, "disconnected");
     }
   }

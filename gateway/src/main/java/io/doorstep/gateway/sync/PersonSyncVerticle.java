@@ -3,6 +3,7 @@ package io.doorstep.gateway.sync;
 import io.doorstep.gateway.access.AccessScope;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.PersonsChanged;
+import io.doorstep.gateway.bus.Presence;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
@@ -44,7 +45,6 @@ public final class PersonSyncVerticle extends VerticleBase {
   private final CommandSender sender;
   private final Map<String, TerminalSync> syncs = new ConcurrentHashMap<>();
   private PersonCatalog catalog;
-  private HeartbeatTap tap;
 
   public PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
       DeviceRegistry devices, MeterRegistry metrics) {
@@ -92,8 +92,6 @@ public final class PersonSyncVerticle extends VerticleBase {
         syncs.put(device, new TerminalSync(device, parts, ledger, onlineAtStart.test(device)));
         registerMetrics(device);
       }
-      tap = new HeartbeatTap(context, this::onHeartbeat);
-      vertx.eventBus().addOutboundInterceptor(tap);
       vertx.setPeriodic(options.recheckEvery().toMillis(), id -> {
         catalog.retryUnreadable();
         kickAll();
@@ -101,20 +99,13 @@ public final class PersonSyncVerticle extends VerticleBase {
       return Future.all(
           vertx.eventBus().<PersonsChanged>consumer(Addresses.PERSONS_CHANGED, m -> catalog.changed(m.body()))
               .completion(),
-          vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> onStatus(m.body())).completion());
+          vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> onStatus(m.body())).completion(),
+          vertx.eventBus().<Presence>consumer(Addresses.DEVICE_HEARTBEAT, m -> onHeartbeat(m.body())).completion());
     }).onSuccess(listening -> {
       // Only now, so that no change slips between the first read and the subscription. The first
       // load reads every person and photo; terminals start as soon as it is done.
       catalog.changed(PersonsChanged.all());
     });
-  }
-
-  @Override
-  public Future<?> stop() {
-    if (tap != null) {
-      vertx.eventBus().removeOutboundInterceptor(tap);
-    }
-    return Future.succeededFuture();
   }
 
   private void onStatus(DeviceStatus s) {
@@ -124,10 +115,11 @@ public final class PersonSyncVerticle extends VerticleBase {
     }
   }
 
-  private void onHeartbeat(String device, int persons) {
-    TerminalSync sync = syncs.get(device);
-    if (sync != null) {
-      sync.heartbeatCount(persons);
+  /** A terminal's heartbeat says how many persons it holds; a reset terminal says fewer. */
+  private void onHeartbeat(Presence heartbeat) {
+    TerminalSync sync = syncs.get(heartbeat.device());
+    if (sync != null && heartbeat.facts().getValue("persons") instanceof Number n) {
+      sync.heartbeatCount(n.intValue());
     }
   }
 
