@@ -10,6 +10,9 @@ public final class ConfigDefaults {
   /** Relative to the process's working directory. */
   public static final String DATA_DIR = "./data";
 
+  /** Modbus device profiles; relative to the gateway file (or, for an estate file alone, to its directory's parent). */
+  public static final String PROFILES_DIR = "profiles";
+
   public static final String WEB_BIND = "127.0.0.1";
   public static final int WEB_PORT = 8080;
 

@@ -1,7 +1,9 @@
 package io.doorstep.gateway.config;
 
+import io.doorstep.drivers.modbus.profile.DeviceProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -21,7 +23,7 @@ public final class ConfigLoader {
     if (gateway != null && gateway.estateFile() != null) {
       Path file = gateway.estateFile();
       if (Files.isRegularFile(file)) {
-        estate = readEstate(file, problems);
+        estate = readEstate(file, gateway.profilesDir(), problems);
       } else {
         // Reported here rather than in the estate file, so the operator sees which line to fix.
         source.problem("estate", (Files.isDirectory(file) ? "a directory, not a file: " : "no such file: ") + file
@@ -32,21 +34,31 @@ public final class ConfigLoader {
     return gateway.with(gatewayFile.toAbsolutePath().normalize(), DoorDeviceLinks.complete(estate));
   }
 
-  /** An estate file on its own, for tools and benchmarks that need the estate without a gateway. */
+  /**
+   * An estate file on its own, for tools and benchmarks that need the estate without a gateway;
+   * device profiles come from the {@code profiles} directory beside the estate file's directory,
+   * as shipped ({@code config/estates/…}, {@code config/profiles/…}).
+   */
   public static EstateConfig loadEstate(Path estateFile) throws ConfigException {
+    Path file = estateFile.toAbsolutePath().normalize();
+    return loadEstate(file, file.getParent().resolveSibling(ConfigDefaults.PROFILES_DIR));
+  }
+
+  public static EstateConfig loadEstate(Path estateFile, Path profilesDir) throws ConfigException {
     Problems problems = new Problems();
-    EstateConfig estate = readEstate(estateFile.normalize(), problems);
+    EstateConfig estate = readEstate(estateFile.normalize(), profilesDir, problems);
     problems.throwIfAny();
     return DoorDeviceLinks.complete(estate);
   }
 
-  private static EstateConfig readEstate(Path file, Problems problems) {
+  private static EstateConfig readEstate(Path file, Path profilesDir, Problems problems) {
+    Map<String, DeviceProfile> profiles = ProfileLoader.load(profilesDir, problems);
     YamlSource source = new YamlSource(file, problems);
     Node root = YamlFiles.read(source);
     if (root == null) {
       return null;
     }
-    EstateConfig estate = EstateFileSchema.read(source, root);
+    EstateConfig estate = EstateFileSchema.read(source, root, profiles);
     UniquenessCheck.check(estate, source);
     ReferenceCheck.check(estate, source);
     return estate;

@@ -23,7 +23,7 @@ final class DoorDeviceLinks {
         .toList();
     List<Door> doors = estate.doors().stream().map(door -> withDevicesNaming(door, devices)).toList();
     return new EstateConfig(estate.id(), estate.name(), estate.buildings(), doors, devices, estate.timeZone(),
-        estate.access());
+        estate.access(), estate.lines(), estate.charging(), estate.profiles());
   }
 
   private static Door withDevicesNaming(Door door, List<Device> devices) {

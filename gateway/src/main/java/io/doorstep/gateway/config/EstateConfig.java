@@ -1,5 +1,6 @@
 package io.doorstep.gateway.config;
 
+import io.doorstep.drivers.modbus.profile.DeviceProfile;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ public record EstateConfig(
     List<Door> doors,
     List<Device> devices,
     ZoneId timeZone,
-    AccessConfig access) {
+    AccessConfig access,
+    List<SerialLine> lines,
+    ChargingConfig charging,
+    Map<String, DeviceProfile> profiles) {
 
   public static final String UNIT_DOOR = "unit-door";
 
@@ -51,14 +55,20 @@ public record EstateConfig(
   /** Device types wired to the booth's own GPIO header (gpio-booth.md). */
   public static final List<String> GPIO_TYPES = List.of(GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH);
 
+  /** A ten-port e-bike charging pile on an RS-485 line (Modbus RTU). */
+  public static final String CHARGING_PILE = "charging-pile";
+
+  /** Device types reached over an RS-485 line with Modbus RTU: their link names a line. */
+  public static final List<String> MODBUS_TYPES = List.of(CHARGING_PILE);
+
   /** Device types the gateway has a driver for; a new driver adds its type here and nowhere else. */
   public static final List<String> DEVICE_TYPES =
-      List.of(FACE_TERMINAL, GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH);
+      List.of(FACE_TERMINAL, GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH, CHARGING_PILE);
 
   public static final String MQTT = "mqtt";
   public static final String GPIO = "gpio";
 
-  /** Links the gateway can reach devices over; a new transport adds its name here. */
+  /** Links the gateway can reach devices over; a new transport adds its name here. A Modbus device's link is a line id instead. */
   public static final List<String> LINKS = List.of(MQTT, GPIO);
 
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
@@ -69,11 +79,75 @@ public record EstateConfig(
     devices = List.copyOf(devices);
     timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     access = access == null ? AccessConfig.defaults() : access;
+    lines = lines == null ? List.of() : List.copyOf(lines);
+    charging = charging == null ? ChargingConfig.NONE : charging;
+    profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
   }
 
-  /** An estate in the default time zone with the default access rules. */
+  /** An estate in the default time zone with the default access rules, without lines or sheds. */
   public EstateConfig(String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices) {
-    this(id, name, buildings, doors, devices, DEFAULT_TIME_ZONE, AccessConfig.defaults());
+    this(id, name, buildings, doors, devices, DEFAULT_TIME_ZONE, AccessConfig.defaults(), List.of(),
+        ChargingConfig.NONE, Map.of());
+  }
+
+  /**
+   * An RS-485 line: one serial port, one Modbus master, the devices that hang on it.
+   *
+   * @param port the serial device, e.g. /dev/ttyUSB0 or a /dev/serial/by-id/ link
+   * @param parity none, even or odd
+   * @param cycleMs how often every device of the line is read; 0 reads back to back
+   */
+  public record SerialLine(String id, String port, int baud, String parity, int stopBits, int cycleMs) {}
+
+  /**
+   * Charging sheds and the safety limits that apply in them.
+   *
+   * @param limits estate-wide changes to the built-in limits (docs/charging.md)
+   */
+  public record ChargingConfig(Map<String, Double> limits, List<Shed> sheds) {
+    public static final ChargingConfig NONE = new ChargingConfig(Map.of(), List.of());
+
+    public ChargingConfig {
+      limits = Map.copyOf(limits);
+      sheds = List.copyOf(sheds);
+    }
+
+    public Optional<Shed> shed(String id) {
+      return sheds.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+  }
+
+  /**
+   * A charging shed: its piles share one breaker (and usually one RS-485 line).
+   *
+   * @param powerBudgetW what the shed's breaker carries; sessions beyond it are stopped, newest first
+   * @param breaker the breaker a guard cuts when a relay will not open, as written on the board
+   * @param limits changes to the estate's limits for this shed
+   */
+  public record Shed(String id, String name, int powerBudgetW, String breaker, Map<String, Double> limits) {
+    public Shed {
+      limits = Map.copyOf(limits);
+    }
+  }
+
+  /**
+   * Where a Modbus device answers and what it is.
+   *
+   * @param address its slave address on the line, 1–247
+   * @param profile the model name of its register map (config/profiles)
+   */
+  public record ModbusAt(int address, String profile) {}
+
+  /**
+   * Where a charging pile stands.
+   *
+   * @param breaker the pile's own breaker, if the board has one per pile; else null (the shed's is named)
+   * @param limits changes to the shed's limits for this pile
+   */
+  public record ChargingPlace(String shed, String breaker, Map<String, Double> limits) {
+    public ChargingPlace {
+      limits = Map.copyOf(limits);
+    }
   }
 
   /** A residential building with its units (entrances). */
@@ -109,14 +183,21 @@ public record EstateConfig(
    *
    * @param type face-terminal, or one of {@link #GPIO_TYPES} (later: card-reader, charger, fire-water, …)
    * @param sn the serial number the device identifies itself with on its link; null for a GPIO device
-   * @param link mqtt or gpio (later: rs485 line names, coap)
+   * @param link mqtt, gpio, or the id of the RS-485 line a Modbus device hangs on
    * @param door the door the device serves, or null
    * @param pins for a GPIO device, its BCM pin numbers by signal (relay, contact, exit; d0, d1;
    *     contact; output), factory defaults filled in; empty otherwise
+   * @param modbus for a device on an RS-485 line (its link is the line's id): address and profile; else null
+   * @param charging for a charging pile: its shed, breaker and limits; else null
    */
-  public record Device(String id, String type, String sn, String link, String door, Map<String, Integer> pins) {
+  public record Device(String id, String type, String sn, String link, String door, Map<String, Integer> pins,
+      ModbusAt modbus, ChargingPlace charging) {
     public Device {
       pins = pins == null ? Map.of() : Map.copyOf(pins);
+    }
+
+    public Device(String id, String type, String sn, String link, String door, Map<String, Integer> pins) {
+      this(id, type, sn, link, door, pins, null, null);
     }
 
     public Device(String id, String type, String sn, String link, String door) {
@@ -124,7 +205,7 @@ public record EstateConfig(
     }
 
     public Device withDoor(String newDoor) {
-      return new Device(id, type, sn, link, newDoor, pins);
+      return new Device(id, type, sn, link, newDoor, pins, modbus, charging);
     }
 
     /** A pin of a GPIO device; fails for a signal the device does not have. */
@@ -148,6 +229,15 @@ public record EstateConfig(
   /** The doors a fire alarm releases. */
   public List<Door> egressDoors() {
     return doors.stream().filter(Door::egress).toList();
+  }
+
+  public Optional<SerialLine> line(String id) {
+    return lines.stream().filter(l -> l.id().equals(id)).findFirst();
+  }
+
+  /** The devices that hang on a line, in file order. */
+  public List<Device> devicesOn(String lineId) {
+    return devices.stream().filter(d -> d.modbus() != null && lineId.equals(d.link())).toList();
   }
 
   public List<Device> devicesOfType(String type) {

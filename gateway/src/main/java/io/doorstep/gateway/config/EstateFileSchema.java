@@ -1,9 +1,16 @@
 package io.doorstep.gateway.config;
 
+import io.doorstep.drivers.modbus.profile.DeviceProfile;
 import io.doorstep.gateway.config.EstateConfig.Building;
 import io.doorstep.gateway.config.EstateConfig.Device;
+import io.doorstep.gateway.config.EstateConfig.ChargingConfig;
+import io.doorstep.gateway.config.EstateConfig.ChargingPlace;
 import io.doorstep.gateway.config.EstateConfig.Door;
+import io.doorstep.gateway.config.EstateConfig.ModbusAt;
+import io.doorstep.gateway.config.EstateConfig.SerialLine;
+import io.doorstep.gateway.config.EstateConfig.Shed;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -11,10 +18,16 @@ import org.yaml.snakeyaml.nodes.Node;
  * references) is left to {@link UniquenessCheck} and {@link ReferenceCheck}.
  */
 final class EstateFileSchema {
-  private static final List<String> TOP = List.of("estate", "buildings", "doors", "devices", "access");
+  private static final List<String> TOP =
+      List.of("estate", "buildings", "doors", "devices", "access", "lines", "charging");
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
   private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress");
-  private static final List<String> DEVICE = List.of("id", "type", "sn", "link", "door", "channel", "pins");
+  private static final List<String> DEVICE = List.of(
+      "id", "type", "sn", "link", "door", "channel", "pins", "address", "profile", "shed", "breaker", "limits");
+  private static final List<String> LINE = List.of("id", "port", "baud", "parity", "stopBits", "cycleMs");
+  private static final List<String> SHED = List.of("id", "name", "powerBudgetW", "breaker", "limits");
+  /** The speeds an RS-485 device can be set to (the EBC-10's and FWM-4's baud register). */
+  static final List<String> BAUDS = List.of("2400", "4800", "9600", "19200", "38400", "57600", "115200");
 
   private EstateFileSchema() {}
 
@@ -22,7 +35,7 @@ final class EstateFileSchema {
    * The estate as written. With problems reported, some fields may be null; the caller throws
    * before such an estate leaves the package.
    */
-  static EstateConfig read(YamlSource source, Node root) {
+  static EstateConfig read(YamlSource source, Node root, Map<String, DeviceProfile> profiles) {
     YamlMap top = YamlMap.of(source, "", root, TOP);
     YamlMap estate = top.requiredMap("estate", List.of("id", "name", "timeZone"));
     return new EstateConfig(
@@ -32,7 +45,32 @@ final class EstateFileSchema {
         top.maps("doors", DOOR).stream().map(EstateFileSchema::door).toList(),
         top.maps("devices", DEVICE).stream().map(EstateFileSchema::device).toList(),
         AccessFileSchema.zone(estate.text("timeZone", AccessFileSchema.TIME_ZONE, null)),
-        AccessFileSchema.read(top));
+        AccessFileSchema.read(top),
+        top.maps("lines", LINE).stream().map(EstateFileSchema::line).toList(),
+        charging(top.map("charging", List.of("limits", "sheds"))),
+        profiles);
+  }
+
+  private static SerialLine line(YamlMap line) {
+    String baud = line.oneOf("baud", "9600", BAUDS);
+    return new SerialLine(
+        line.requiredText("id", TextRule.ID),
+        line.requiredText("port", TextRule.PATH),
+        baud == null ? 9600 : Integer.parseInt(baud),
+        line.oneOf("parity", "none", List.of("none", "even", "odd")),
+        line.integer("stopBits", 1, 1, 2),
+        line.integer("cycleMs", 1000, 0, 60_000));
+  }
+
+  private static ChargingConfig charging(YamlMap charging) {
+    return new ChargingConfig(
+        ChargingLimitKeys.read(charging, "limits"),
+        charging.maps("sheds", SHED).stream().map(shed -> new Shed(
+            shed.requiredText("id", TextRule.ID),
+            shed.requiredText("name", TextRule.ANY),
+            shed.requiredInteger("powerBudgetW", 100, 1_000_000),
+            shed.requiredText("breaker", TextRule.ANY),
+            ChargingLimitKeys.read(shed, "limits"))).toList());
   }
 
   private static Building building(YamlMap building) {
@@ -80,6 +118,12 @@ final class EstateFileSchema {
   private static Device device(YamlMap device) {
     String id = device.requiredText("id", TextRule.ID);
     String type = device.requiredOneOf("type", EstateConfig.DEVICE_TYPES);
+    if (type != null && EstateConfig.MODBUS_TYPES.contains(type)) {
+      return modbusDevice(device, id, type);
+    }
+    for (String key : List.of("address", "profile", "shed", "breaker", "limits")) {
+      device.forbid(key, "only a device on an RS-485 line (a charging-pile) has " + key);
+    }
     String link = device.requiredOneOf("link", EstateConfig.LINKS);
     boolean gpio = GpioPins.isGpioType(type);
     // With a misspelt type, which keys it may have is unknown: only the type is reported.
@@ -100,5 +144,23 @@ final class EstateFileSchema {
         link,
         device.text("door", TextRule.ID, null),
         gpio ? GpioPins.read(device, type) : null);
+  }
+
+  /** Its link is the id of the line it hangs on; ReferenceCheck makes sure that line exists. */
+  private static Device modbusDevice(YamlMap device, String id, String type) {
+    device.forbid("channel", "only a device on the booth's GPIO header (link gpio) has a board channel");
+    device.forbid("pins", "only a device on the booth's GPIO header (link gpio) has pins");
+    device.forbid("door", "a " + type + " serves no door");
+    boolean pile = EstateConfig.CHARGING_PILE.equals(type);
+    return new Device(
+        id,
+        type,
+        device.text("sn", TextRule.SN, null),
+        device.requiredText("link", TextRule.ID),
+        null,
+        Map.of(),
+        new ModbusAt(device.requiredInteger("address", 1, 247), device.requiredText("profile", ProfileFileSchema.MODEL)),
+        pile ? new ChargingPlace(device.requiredText("shed", TextRule.ID), device.text("breaker", TextRule.ANY, null),
+            ChargingLimitKeys.read(device, "limits")) : null);
   }
 }

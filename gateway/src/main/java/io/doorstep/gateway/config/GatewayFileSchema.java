@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The keys of the gateway file, their types, ranges and defaults ({@link ConfigDefaults}). */
 final class GatewayFileSchema {
   private static final List<String> TOP =
-      List.of("dataDir", "estate", "web", "broker", "devices", "upstream", "logging");
+      List.of("dataDir", "estate", "profiles", "web", "broker", "devices", "upstream", "logging");
   private static final List<String> BIND_PORT = List.of("bind", "port");
   private static final List<String> BROKER = List.of("url", "clientId", "username", "password", "embedded");
 
@@ -25,7 +25,7 @@ final class GatewayFileSchema {
    * @param estateFile the estate file, resolved against the gateway file's directory; null if not given
    */
   record GatewayFile(
-      Path dataDir, Path estateFile, WebConfig web, BrokerConfig broker, DeviceTiming devices,
+      Path dataDir, Path estateFile, Path profilesDir, WebConfig web, BrokerConfig broker, DeviceTiming devices,
       UpstreamConfig upstream, LoggingConfig logging) {
 
     GatewayConfig with(Path sourceFile, EstateConfig estate) {
@@ -39,11 +39,22 @@ final class GatewayFileSchema {
     return new GatewayFile(
         workingDirPath(top.text("dataDir", TextRule.PATH, ConfigDefaults.DATA_DIR)),
         estate == null ? null : source.file().resolveSibling(estate).normalize(),
+        profilesDir(source, top),
         web(top.map("web", BIND_PORT)),
         broker(top.map("broker", BROKER)),
         devices(top.map("devices", List.of("heartbeatIntervalS", "missedHeartbeats"))),
         upstream(top.map("upstream", List.of("enabled", "url"))),
         logging(top.map("logging", List.of("level", "file"))));
+  }
+
+  /** A missing directory is a mistake only when it was named: the default may be absent. */
+  private static Path profilesDir(YamlSource source, YamlMap top) {
+    Path dir = path(top.text("profiles", TextRule.PATH, ConfigDefaults.PROFILES_DIR));
+    Path resolved = source.file().resolveSibling(dir == null ? Path.of(ConfigDefaults.PROFILES_DIR) : dir).normalize();
+    if (top.has("profiles") && !java.nio.file.Files.isDirectory(resolved)) {
+      top.problem("profiles", "no such directory: " + resolved + " (a relative path is resolved against the directory of this file)");
+    }
+    return resolved;
   }
 
   private static WebConfig web(YamlMap web) {

@@ -38,6 +38,7 @@ final class ReferenceCheck {
     }
     AccessReferenceCheck.check(estate, source);
     GpioCheck.check(estate, source);
+    ModbusReferenceCheck.check(estate, source);
   }
 
   private static void checkUnit(Door door, String doorPath, Map<String, Building> buildings, YamlSource source) {

@@ -45,6 +45,46 @@ final class Scalars {
     return Result.ok(value.intValue());
   }
 
+  /**
+   * A register address or raw value as device manuals print them: decimal, or hex with 0x
+   * (0x0100). Only profile files take hex; elsewhere a number is decimal.
+   */
+  static Result<Integer> register(String text, int min, int max) {
+    String t = text.trim();
+    BigInteger value;
+    if (t.matches("0[xX][0-9a-fA-F]{1,8}")) {
+      value = new BigInteger(t.substring(2), 16);
+    } else if (t.matches("[0-9]+")) {
+      value = new BigInteger(t);
+    } else {
+      return Result.bad("expected a number, decimal or hex like 0x0100, got " + Nodes.quote(text));
+    }
+    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      return Result.bad("must be " + hex(min) + ".." + hex(max) + ", got " + text);
+    }
+    return Result.ok(value.intValue());
+  }
+
+  /** A decimal number such as 0.1 or 800; no hex, no exponent surprises like 1e3 from a typo. */
+  static Result<Double> decimal(String text, double min, double max) {
+    if (!text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+      return Result.bad("expected a number such as 800 or 0.1, got " + Nodes.quote(text));
+    }
+    double value = Double.parseDouble(text);
+    if (value < min || value > max) {
+      return Result.bad("must be " + plain(min) + ".." + plain(max) + ", got " + text);
+    }
+    return Result.ok(value);
+  }
+
+  private static String hex(int value) {
+    return value <= 0xFFFF && value > 9 ? String.format("0x%04X", value) : Integer.toString(value);
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
   /** The YAML 1.1 spellings too, since operators write yes and on. */
   static Result<Boolean> bool(String text) {
     return switch (text.toLowerCase()) {

@@ -69,6 +69,24 @@ final class YamlMap {
     }
   }
 
+  /** This mapping's document path, e.g. {@code repeat[0]}. */
+  String path() {
+    return path;
+  }
+
+  /**
+   * Reads again without reporting: for a block the file writes once and the schema reads once
+   * per repetition, whose mistakes were already reported on the first reading.
+   */
+  <T> T silently(java.util.function.Supplier<T> read) {
+    source.mute(true);
+    try {
+      return read.get();
+    } finally {
+      source.mute(false);
+    }
+  }
+
   String path(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
@@ -120,6 +138,27 @@ final class YamlMap {
   int requiredInteger(String key, int min, int max) {
     requirePresent(key);
     return integer(key, 0, min, max);
+  }
+
+  /** A register address or raw register value, decimal or 0x hex (profile files). */
+  int register(String key, int fallback, int min, int max) {
+    String text = scalar(key, "a number, decimal or hex like 0x0100");
+    return text == null ? fallback : orReport(key, Scalars.register(text, min, max), fallback);
+  }
+
+  int requiredRegister(String key, int min, int max) {
+    requirePresent(key);
+    return register(key, 0, min, max);
+  }
+
+  double decimal(String key, double fallback, double min, double max) {
+    String text = scalar(key, "a number");
+    return text == null ? fallback : orReport(key, Scalars.decimal(text, min, max), fallback);
+  }
+
+  /** The keys given, in file order, for mappings whose keys are checked against a list (limits). */
+  List<String> keys() {
+    return List.copyOf(entries.keySet());
   }
 
   boolean bool(String key, boolean fallback) {

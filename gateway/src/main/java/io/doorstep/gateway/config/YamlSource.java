@@ -16,6 +16,7 @@ final class YamlSource {
   private final Problems problems;
   private final Map<String, Integer> lines = new HashMap<>();
   private final Map<String, List<String>> keptItems = new HashMap<>();
+  private boolean muted;
 
   YamlSource(Path file, Problems problems) {
     this.file = file;
@@ -57,7 +58,14 @@ final class YamlSource {
     return kept == null || index >= kept.size() ? listPath + "[?]" : kept.get(index);
   }
 
+  void mute(boolean muted) {
+    this.muted = muted;
+  }
+
   void problem(int line, String path, String message) {
+    if (muted) {
+      return;
+    }
     problems.add(new ConfigProblem(file, line, path, message));
   }
 

@@ -52,7 +52,13 @@ class ConfigShippedFilesTest {
     assertEquals("tcp://127.0.0.1:1883", config.broker().connectUrl());
     assertEquals(Path.of("/var/lib/doorstep"), config.dataDir());
     assertNull(config.logging().file());
-    assertEquals(32, config.estate().devices().size());
+    assertEquals(32, config.estate().devicesOfType(EstateConfig.FACE_TERMINAL).size());
+    // 4 sheds of 12 piles, one RS-485 line each, as the reference estate has.
+    assertEquals(48, config.estate().devicesOfType(EstateConfig.CHARGING_PILE).size());
+    assertEquals(4, config.estate().lines().size());
+    assertEquals(12, config.estate().devicesOn("shed3-bus").size());
+    assertEquals(16000, config.estate().charging().shed("S2").orElseThrow().powerBudgetW());
+    assertEquals(java.util.Set.of("EBC-10", "FWM-4"), config.estate().profiles().keySet());
   }
 
   @Test
