@@ -33,6 +33,16 @@ public sealed interface DeviceCommand {
   }
 
   /**
+   * A named command of the device's profile, e.g. {@code port3.stop} on a charging pile.
+   *
+   * @param urgent a safety action: it goes ahead of everything else queued for the device's line
+   */
+  record Invoke(String device, String command, boolean urgent) implements DeviceCommand {}
+
+  /** Read the device now, out of turn (a stop is read back at once rather than at the next poll). */
+  record Refresh(String device) implements DeviceCommand {}
+
+  /**
    * One entry of a terminal's person list.
    *
    * @param validFrom Unix ms, 0 = always

@@ -26,8 +26,10 @@ final class TerminalCommands {
       List<FtMessage.PersonEntry> entries = u.persons().stream().map(TerminalCommands::entry).toList();
       return new FtMessage.PersonUpsert(msgId, ts, entries);
     }
-    DeviceCommand.DeletePersons d = (DeviceCommand.DeletePersons) command;
-    return new FtMessage.PersonDelete(msgId, ts, d.personIds());
+    if (command instanceof DeviceCommand.DeletePersons d) {
+      return new FtMessage.PersonDelete(msgId, ts, d.personIds());
+    }
+    throw new IllegalArgumentException(command.getClass().getSimpleName() + " is not for a face terminal");
   }
 
   private static FtMessage.PersonEntry entry(DeviceCommand.TerminalPerson p) {

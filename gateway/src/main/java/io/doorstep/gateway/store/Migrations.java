@@ -27,7 +27,8 @@ final class Migrations {
    * migration that runs only because a file happened to be there is not one to trust.
    */
   private static final List<String> FILES = List.of(
-      "V1__init.sql", "V2__people.sql", "V3__access.sql", "V4__sync.sql", "V5__doors.sql");
+      "V1__init.sql", "V2__people.sql", "V3__access.sql", "V4__sync.sql", "V5__doors.sql",
+      "V6__charging.sql");
 
   private static final String DIRECTORY = "/db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
