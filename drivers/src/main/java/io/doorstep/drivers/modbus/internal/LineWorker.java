@@ -165,8 +165,9 @@ public final class LineWorker implements Runnable {
       job.result().completeExceptionally(new DeviceSilentException(options.id(), job.unit()));
       return;
     }
-    // A probe of a silent unit is not repeated: it would only double the time it takes from the others.
-    int attempts = unit.silent() ? 1 : 1 + options.retries();
+    // A probe of a silent unit is not repeated: it would only double the time it takes from the
+    // others. A stop to it still gets its retry.
+    int attempts = unit.silent() && job.priority() == Priority.POLL ? 1 : 1 + options.retries();
     RuntimeException failure = null;
     for (int attempt = 0; attempt < attempts; attempt++) {
       long start = System.nanoTime();
