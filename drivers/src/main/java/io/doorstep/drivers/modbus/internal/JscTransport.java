@@ -32,6 +32,7 @@ final class JscTransport implements ModbusRtuClientTransport {
   private final AtomicReference<Consumer<ModbusRtuFrame>> receiver = new AtomicReference<>();
   private final CompletableFuture<String> lost = new CompletableFuture<>();
   private volatile SerialPort port;
+  private volatile int lastExceptionCode = -1;
 
   JscTransport(LineOptions options) {
     this.options = options;
@@ -98,6 +99,16 @@ final class JscTransport implements ModbusRtuClientTransport {
     return CompletableFuture.completedFuture(null);
   }
 
+  /**
+   * The exception code of the last exception answer received. modbus 2.1.0's client reports the
+   * function byte (0x86) where the exception code belongs: it peeks at the function code without
+   * consuming it, then reads the same byte again as the code. With one request in flight the
+   * last exception frame seen is the one the client is reporting.
+   */
+  int lastExceptionCode() {
+    return lastExceptionCode;
+  }
+
   String reason() {
     return lost.isDone() ? lost.join() : "port " + options.port() + " is not open";
   }
@@ -159,6 +170,10 @@ final class JscTransport implements ModbusRtuClientTransport {
       var state = parser.parse(data);
       if (state instanceof Accumulated a) {
         parser.reset();
+        ByteBuffer pdu = a.frame().pdu();
+        if (pdu.remaining() >= 2 && (pdu.get(pdu.position()) & 0x80) != 0) {
+          lastExceptionCode = pdu.get(pdu.position() + 1) & 0xFF;
+        }
         Consumer<ModbusRtuFrame> r = receiver.get();
         if (r != null) {
           r.accept(a.frame());

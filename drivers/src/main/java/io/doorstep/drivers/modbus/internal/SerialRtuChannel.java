@@ -74,7 +74,8 @@ public final class SerialRtuChannel implements RtuChannel {
       return new DeviceTimeoutException("unit " + unit + " on " + options.id() + " did not answer in " + timeoutMs + " ms");
     }
     if (cause instanceof ModbusResponseException r) {
-      return new ModbusExceptionResponse(unit, r.getFunctionCode() & 0x7F, r.getExceptionCode());
+      int code = transport.lastExceptionCode();
+      return new ModbusExceptionResponse(unit, r.getFunctionCode() & 0x7F, code >= 0 ? code : r.getExceptionCode() & 0xFF);
     }
     if (cause instanceof ModbusCrcException) {
       return new CrcException("answer from unit " + unit + " on " + options.id() + " has a bad CRC");
