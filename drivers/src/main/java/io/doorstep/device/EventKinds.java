@@ -45,6 +45,11 @@ public final class EventKinds {
   /** A person opened a door from the gateway (payload: door, by, openMs, ok, error). */
   public static final String DOOR_REMOTE_OPEN = "door.remote-open";
 
+  /** An RS-485 line was lost: its adapter unplugged, its port gone (device: the line id; payload: reason). */
+  public static final String LINE_LOST = "line.lost";
+  /** An RS-485 line is open again. */
+  public static final String LINE_UP = "line.up";
+
   /** Someone pressed a door's exit button: the door is released without a credential. */
   public static final String DOOR_EXIT = "door.exit";
   /** The booth's "all doors open" key switch was turned on. */

@@ -46,6 +46,12 @@ public final class Addresses {
    */
   public static final String DEVICE_HEARTBEAT = "doorstep.devices.heartbeat";
 
+  /**
+   * Publish {@code DeviceReading}: what one poll of a Modbus device found, every point by name.
+   * Domain services (charging) pick their devices' readings.
+   */
+  public static final String DEVICE_READING = "doorstep.devices.reading";
+
   /** Publish {@code DeviceStatus}: a device's online state changed. */
   public static final String DEVICE_STATUS = "doorstep.devices.status";
 }

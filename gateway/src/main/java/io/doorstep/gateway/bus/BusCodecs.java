@@ -5,6 +5,7 @@ import io.doorstep.device.AccessRequest;
 import io.doorstep.device.CommandResult;
 import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceEvent;
+import io.doorstep.drivers.modbus.DeviceReading;
 import io.doorstep.gateway.alarms.AlarmBus;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.doors.DoorBus;
@@ -26,6 +27,9 @@ public final class BusCodecs {
     LocalCodec.register(bus, DeviceCommand.HoldOpen.class);
     LocalCodec.register(bus, DeviceCommand.UpsertPersons.class);
     LocalCodec.register(bus, DeviceCommand.DeletePersons.class);
+    LocalCodec.register(bus, DeviceCommand.Invoke.class);
+    LocalCodec.register(bus, DeviceCommand.Refresh.class);
+    LocalCodec.register(bus, DeviceReading.class);
     LocalCodec.register(bus, CommandResult.class);
     LocalCodec.register(bus, PersonsChanged.class);
     AlarmBus.registerCodecs(bus);

@@ -3,6 +3,9 @@ package io.doorstep.gateway.bus;
 import io.doorstep.device.CommandResult;
 import io.doorstep.device.DeviceCommand;
 import io.doorstep.drivers.DeviceTimeoutException;
+import io.doorstep.drivers.modbus.DeviceSilentException;
+import io.doorstep.drivers.modbus.LineLostException;
+import io.doorstep.drivers.modbus.ModbusExceptionResponse;
 import io.doorstep.drivers.mqtt.LinkDownException;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -19,7 +22,9 @@ public final class CommandFailures {
   public static final int INVALID = 400;
   /** The device did not acknowledge in time; it may or may not have acted. */
   public static final int DEVICE_TIMEOUT = 504;
-  /** The link to the device is down. */
+  /** The device answered that it cannot do it now (a Modbus exception response). */
+  public static final int REFUSED = 409;
+  /** The link to the device is down, or the device has gone silent on it. */
   public static final int LINK_DOWN = 503;
   public static final int OTHER = 500;
 
@@ -32,8 +37,11 @@ public final class CommandFailures {
     if (e instanceof DeviceTimeoutException) {
       return DEVICE_TIMEOUT;
     }
-    if (e instanceof LinkDownException) {
+    if (e instanceof LinkDownException || e instanceof LineLostException || e instanceof DeviceSilentException) {
       return LINK_DOWN;
+    }
+    if (e instanceof ModbusExceptionResponse) {
+      return REFUSED;
     }
     if (e instanceof IllegalArgumentException) {
       return INVALID;

@@ -1,0 +1,72 @@
+package io.doorstep.gateway.devices;
+
+import io.doorstep.drivers.modbus.LineStats;
+import io.doorstep.drivers.modbus.PolledDevice;
+import io.doorstep.drivers.modbus.UnitStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Per line and per device on /metrics: transactions, time-outs, CRC errors, exception
+ * responses, line losses, utilisation and the poll cycle time. Read from the last sampled
+ * {@link LineStats}, so a scrape never touches a line.
+ */
+public final class SerialLineMetrics {
+  private final MeterRegistry registry;
+  private final Map<String, Timer> cycles = new ConcurrentHashMap<>();
+
+  public SerialLineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void register(String lineId, Supplier<LineStats> stats, List<PolledDevice> devices) {
+    Tags line = Tags.of("line", lineId);
+    lineCounter("doorstep.modbus.transactions", line, stats, LineStats::transactions);
+    lineCounter("doorstep.modbus.timeouts", line, stats, LineStats::timeouts);
+    lineCounter("doorstep.modbus.crc.errors", line, stats, LineStats::crcErrors);
+    lineCounter("doorstep.modbus.exceptions", line, stats, LineStats::exceptionResponses);
+    lineCounter("doorstep.modbus.line.losses", line, stats, LineStats::lineLosses);
+    Gauge.builder("doorstep.modbus.line.open", stats, s -> s.get() != null && s.get().open() ? 1 : 0)
+        .tags(line).description("1 while the line's port is open").register(registry);
+    Gauge.builder("doorstep.modbus.line.utilisation", stats, s -> s.get() == null ? 0 : s.get().utilisation())
+        .tags(line).description("share of time a request was in flight, over the last 5 s").register(registry);
+    cycles.put(lineId, Timer.builder("doorstep.modbus.poll.cycle").tags(line)
+        .description("time to read every device of the line once").register(registry));
+    for (PolledDevice d : devices) {
+      Tags tags = line.and("device", d.id());
+      unitCounter("doorstep.modbus.device.transactions", tags, stats, d.unit(), UnitStats::transactions);
+      unitCounter("doorstep.modbus.device.timeouts", tags, stats, d.unit(), UnitStats::timeouts);
+      unitCounter("doorstep.modbus.device.crc.errors", tags, stats, d.unit(), UnitStats::crcErrors);
+      unitCounter("doorstep.modbus.device.exceptions", tags, stats, d.unit(), UnitStats::exceptionResponses);
+    }
+  }
+
+  void cycle(String lineId, long nanos) {
+    Timer timer = cycles.get(lineId);
+    if (timer != null) {
+      timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void lineCounter(String name, Tags tags, Supplier<LineStats> stats, ToDoubleFunction<LineStats> f) {
+    FunctionCounter.builder(name, stats, s -> s.get() == null ? 0 : f.applyAsDouble(s.get()))
+        .tags(tags).register(registry);
+  }
+
+  private void unitCounter(String name, Tags tags, Supplier<LineStats> stats, int unit,
+      ToDoubleFunction<UnitStats> f) {
+    FunctionCounter.builder(name, stats, s -> {
+      UnitStats u = s.get() == null ? null : s.get().units().get(unit);
+      return u == null ? 0 : f.applyAsDouble(u);
+    }).tags(tags).register(registry);
+  }
+}

@@ -1,0 +1,181 @@
+package io.doorstep.gateway.devices;
+
+import io.doorstep.device.CommandResult;
+import io.doorstep.device.DeviceCommand;
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
+import io.doorstep.drivers.modbus.DeviceReading;
+import io.doorstep.drivers.modbus.LineListener;
+import io.doorstep.drivers.modbus.LineOptions;
+import io.doorstep.drivers.modbus.LineStats;
+import io.doorstep.drivers.modbus.ModbusLine;
+import io.doorstep.drivers.modbus.ModbusPoller;
+import io.doorstep.drivers.modbus.PollListener;
+import io.doorstep.drivers.modbus.PolledDevice;
+import io.doorstep.drivers.modbus.Priority;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.bus.CommandFailures;
+import io.doorstep.gateway.bus.Presence;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.config.EstateConfig.SerialLine;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The estate's RS-485 lines: one Modbus line and one poller each, the readings they produce on
+ * the bus, and the commands for the devices on them. It decides nothing about the devices: the
+ * charging service reads the piles' readings and sends the stops.
+ */
+public final class SerialLinesVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(SerialLinesVerticle.class);
+  /** How often the line statistics are sampled; utilisation is the busy share of that window. */
+  static final long STATS_PERIOD_MS = 5_000;
+
+  private final EstateConfig estate;
+  private final long aliveEveryMs;
+  private final SerialLineMetrics metrics;
+  private final List<ModbusLine> lines = new ArrayList<>();
+  private final Map<String, ModbusPoller> pollerOfDevice = new HashMap<>();
+  private final Map<String, Long> lastAlive = new HashMap<>();
+  private final Map<String, LineStats> latest = new ConcurrentHashMap<>();
+
+  /**
+   * @param heartbeatMs the registry's heartbeat interval: a polled device is reported alive at
+   *     half of it, so the registry never times a pile out while it answers
+   */
+  public SerialLinesVerticle(EstateConfig estate, long heartbeatMs, SerialLineMetrics metrics) {
+    this.estate = estate;
+    this.aliveEveryMs = Math.max(1000, heartbeatMs / 2);
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    if (estate.lines().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<?>> opened = new ArrayList<>();
+    for (SerialLine config : estate.lines()) {
+      ModbusLine line = new ModbusLine(vertx, options(config), new LineEvents());
+      lines.add(line);
+      List<PolledDevice> devices = estate.devicesOn(config.id()).stream()
+          .map(d -> new PolledDevice(d.id(), d.modbus().address(), estate.profiles().get(d.modbus().profile())))
+          .toList();
+      ModbusPoller poller = new ModbusPoller(vertx, line, devices, Duration.ofMillis(config.cycleMs()), new Readings());
+      devices.forEach(d -> pollerOfDevice.put(d.id(), poller));
+      opened.add(line.open().onSuccess(v -> poller.start()));
+      metrics.register(config.id(), () -> latest.get(config.id()), devices);
+    }
+    vertx.setPeriodic(STATS_PERIOD_MS, id -> sampleStats());
+    log.info("RS-485: {} lines, {} devices", lines.size(), pollerOfDevice.size());
+    return Future.all(opened).compose(v -> vertx.eventBus()
+        .<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.CHARGING_PILE), this::onCommand)
+        .completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    List<Future<?>> closed = new ArrayList<>();
+    pollerOfDevice.values().stream().distinct().forEach(ModbusPoller::stop);
+    lines.forEach(l -> closed.add(l.close()));
+    return Future.join(closed);
+  }
+
+  /** The last sampled statistics of every line, for /health and the page. */
+  public List<LineStats> lineStats() {
+    return estate.lines().stream().map(l -> latest.get(l.id())).filter(s -> s != null).toList();
+  }
+
+  private static LineOptions options(SerialLine config) {
+    LineOptions defaults = LineOptions.of(config.id(), config.port(), config.baud());
+    return new LineOptions(config.id(), config.port(), config.baud(),
+        LineOptions.Parity.valueOf(config.parity().toUpperCase()), defaults.dataBits(), config.stopBits(),
+        defaults.reopenMin(), defaults.reopenMax(), defaults.retries());
+  }
+
+  private void sampleStats() {
+    lines.forEach(l -> latest.put(l.id(), l.stats()));
+  }
+
+  private void onCommand(Message<DeviceCommand> message) {
+    DeviceCommand command = message.body();
+    ModbusPoller poller = pollerOfDevice.get(command.device());
+    if (poller == null) {
+      message.fail(CommandFailures.INVALID, "no device " + command.device() + " on an RS-485 line");
+      return;
+    }
+    Future<CommandResult> result;
+    if (command instanceof DeviceCommand.Invoke invoke) {
+      result = poller.command(invoke.device(), invoke.command(), invoke.urgent() ? Priority.SAFETY : Priority.OPERATOR)
+          .map(v -> CommandResult.accepted());
+    } else if (command instanceof DeviceCommand.Refresh refresh) {
+      result = poller.pollNow(refresh.device()).map(r -> CommandResult.accepted());
+    } else {
+      result = Future.failedFuture(new IllegalArgumentException(
+          command.getClass().getSimpleName() + " is not for " + command.device() + ": it takes invoke and refresh"));
+    }
+    CommandFailures.reply(message, result);
+  }
+
+  private void record(String device, String kind, Severity severity, JsonObject payload) {
+    vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of(device, kind, severity, payload));
+  }
+
+  private void presence(String device, Presence.State state) {
+    vertx.eventBus().send(Addresses.DEVICE_PRESENCE, new Presence(device, state, null, System.currentTimeMillis()));
+  }
+
+  /** Calls arrive on this verticle's context (the one that opened the lines). */
+  private final class Readings implements PollListener {
+    @Override
+    public void reading(DeviceReading reading) {
+      vertx.eventBus().publish(Addresses.DEVICE_READING, reading);
+      long now = System.currentTimeMillis();
+      Long last = lastAlive.get(reading.deviceId());
+      if (last == null || now - last >= aliveEveryMs) {
+        lastAlive.put(reading.deviceId(), now);
+        presence(reading.deviceId(), Presence.State.ALIVE);
+      }
+    }
+
+    @Override
+    public void online(String deviceId, boolean online, String reason) {
+      if (!online) {
+        lastAlive.remove(deviceId);
+        log.warn("{} stopped answering: {}", deviceId, reason);
+      }
+      presence(deviceId, online ? Presence.State.ONLINE : Presence.State.OFFLINE);
+    }
+
+    @Override
+    public void cycleCompleted(String lineId, long nanos) {
+      metrics.cycle(lineId, nanos);
+    }
+  }
+
+  private final class LineEvents implements LineListener {
+    @Override
+    public void lineUp(String lineId) {
+      log.info("RS-485 line {} is open", lineId);
+      record(lineId, EventKinds.LINE_UP, Severity.INFO, new JsonObject());
+    }
+
+    @Override
+    public void lineLost(String lineId, String reason) {
+      log.error("RS-485 line {} lost: {}; reopening by itself", lineId, reason);
+      record(lineId, EventKinds.LINE_LOST, Severity.ALARM, new JsonObject().put("reason", reason)
+          .put("port", estate.line(lineId).map(SerialLine::port).orElse(null)));
+    }
+  }
+}
