@@ -65,7 +65,25 @@ public record SafetyLimits(
   public static final SafetyLimits DEFAULTS =
       new SafetyLimits(800, 5, 55, 70, 2, 15, 120, 480, 2, 120, 50, 2, 30);
 
-  public SafetyLimits {
+  // Written out rather than compact: the check reads the fields, which a compact constructor
+  // assigns only after its body.
+  public SafetyLimits(double overPowerW, long overPowerSeconds, double plugWarmC, double plugHotC,
+      double plugClearMarginC, double fullBelowW, long fullMinutes, long maxSessionMinutes,
+      double unpluggedBelowW, long unpluggedSeconds, double stoppedCurrentMa,
+      long stopCheckReadings, long stopConfirmSeconds) {
+    this.overPowerW = overPowerW;
+    this.overPowerSeconds = overPowerSeconds;
+    this.plugWarmC = plugWarmC;
+    this.plugHotC = plugHotC;
+    this.plugClearMarginC = plugClearMarginC;
+    this.fullBelowW = fullBelowW;
+    this.fullMinutes = fullMinutes;
+    this.maxSessionMinutes = maxSessionMinutes;
+    this.unpluggedBelowW = unpluggedBelowW;
+    this.unpluggedSeconds = unpluggedSeconds;
+    this.stoppedCurrentMa = stoppedCurrentMa;
+    this.stopCheckReadings = stopCheckReadings;
+    this.stopConfirmSeconds = stopConfirmSeconds;
     List<String> problems = problems(this);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
