@@ -1,48 +1,54 @@
 package io.doorstep.gateway.config;
 
+import io.doorstep.gateway.charging.SafetyLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The charging-safety limits a file may change, estate-wide, per shed or per pile, and the
- * ranges that keep a change safe: a limit can be tightened freely but only loosened so far
- * (nobody should be able to let a plug reach 120 °C by a typo). The built-in values live with
- * the rules that use them (docs/charging.md lists both).
+ * The charging-safety limits a file may change, estate-wide, per shed or per pile. The keys,
+ * ranges and built-in values belong to {@link SafetyLimits}, where the rules use them; this
+ * only reads them and puts their problems on the right line (docs/charging.md lists them).
  */
 final class ChargingLimitKeys {
-  /** @param min lowest allowed value; @param max highest allowed value */
-  record Limit(String key, double min, double max) {}
-
-  static final List<Limit> ALL = List.of(
-      new Limit("overPowerW", 100, 2000),
-      new Limit("overPowerSeconds", 1, 60),
-      new Limit("plugWarnC", 30, 80),
-      new Limit("plugStopC", 40, 90),
-      new Limit("fullPowerW", 1, 100),
-      new Limit("fullMinutes", 1, 1440),
-      new Limit("maxSessionHours", 1, 48),
-      new Limit("idlePowerW", 0, 50),
-      new Limit("idleSeconds", 10, 3600));
-
-  static final List<String> KEYS = ALL.stream().map(Limit::key).toList();
-
   private ChargingLimitKeys() {}
 
-  /** The limits given under {@code key} of {@code parent}, each checked against its range. */
+  /** The limits given under {@code key} of {@code parent}, each checked on its own. */
   static Map<String, Double> read(YamlMap parent, String key) {
-    YamlMap limits = parent.map(key, KEYS);
+    YamlMap limits = parent.map(key, SafetyLimits.keys());
     Map<String, Double> values = new LinkedHashMap<>();
-    for (Limit limit : ALL) {
-      if (limits.has(limit.key())) {
-        values.put(limit.key(), limits.decimal(limit.key(), Double.NaN, limit.min(), limit.max()));
+    for (String name : SafetyLimits.keys()) {
+      if (!limits.has(name)) {
+        continue;
+      }
+      double value = limits.decimal(name, Double.NaN, -1e9, 1e9);
+      if (Double.isNaN(value)) {
+        continue;
+      }
+      List<String> problems = SafetyLimits.problems(Map.of(name, value));
+      if (problems.isEmpty()) {
+        values.put(name, value);
+      } else {
+        problems.forEach(p -> limits.problem(name, p));
       }
     }
-    values.values().removeIf(v -> v.isNaN());
-    if (values.containsKey("plugWarnC") && values.containsKey("plugStopC")
-        && values.get("plugWarnC") >= values.get("plugStopC")) {
-      limits.problem("plugWarnC", "the warning must come before the stop: plugWarnC below plugStopC");
-    }
     return values;
+  }
+
+  /**
+   * The limits that hold after layering estate, shed and pile changes over the built-in values,
+   * or null after reporting (at {@code path}) why they do not fit together.
+   */
+  static SafetyLimits effective(List<Map<String, Double>> layers, String path, YamlSource source) {
+    SafetyLimits limits = SafetyLimits.DEFAULTS;
+    try {
+      for (Map<String, Double> layer : layers) {
+        limits = limits.withOverrides(layer);
+      }
+      return limits;
+    } catch (IllegalArgumentException e) {
+      source.problem(path, e.getMessage());
+      return null;
+    }
   }
 }

@@ -55,6 +55,10 @@ final class ModbusReferenceCheck {
       if (d.charging() != null) {
         if (d.charging().shed() != null && !sheds.contains(d.charging().shed())) {
           source.problem(path + ".shed", "no shed " + Nodes.quote(d.charging().shed()) + " is defined under charging.sheds");
+        } else if (d.charging().shed() != null) {
+          ChargingLimitKeys.effective(List.of(estate.charging().limits(),
+              estate.charging().shed(d.charging().shed()).orElseThrow().limits(), d.charging().limits()),
+              path + ".limits", source);
         }
         if (profile != null) {
           checkPilePoints(profile, path, source);

@@ -107,32 +107,34 @@ class ModbusConfigTest {
           - {id: bus1, port: /dev/ttyUSB0, baud: 9600}
           - {id: bus2, port: /dev/ttyUSB0, baud: 1200}
         charging:
-          limits: {overPowerW: 5000, plugWarnC: 60, plugStopC: 50}
+          limits: {overPowerW: 5000, plugWarmC: 60}
           sheds:
             - {id: S1, name: 1号棚, powerBudgetW: 16000, breaker: QF1}
         devices:
           - {id: p1, type: charging-pile, link: bus1, address: 1, profile: EBC-10, shed: S1}
           - {id: p2, type: charging-pile, link: bus1, address: 1, profile: EBC-10, shed: S9}
           - {id: p3, type: charging-pile, link: bus9, address: 0, profile: EBC-11, shed: S1}
-          - {id: p4, type: charging-pile, link: bus1, address: 4, profile: FWM-4, shed: S1, limits: {plugHotC: 80}}
+          - {id: p4, type: charging-pile, link: bus1, address: 4, profile: FWM-4, shed: S1, limits: {plugStopC: 80}}
+          - {id: p5, type: charging-pile, link: bus1, address: 5, profile: EBC-10, shed: S1, limits: {plugHotC: 58}}
         """, SHIPPED_PROFILES);
 
     assertEquals(List.of(
         "6 lines[1].baud: expected one of 2400, 4800, 9600, 19200, 38400, 57600, 115200, got '1200'; did you mean '19200'?",
         "6 lines[1].port: duplicate serial port '/dev/ttyUSB0', first used at line 5",
-        "8 charging.limits.overPowerW: must be 100..2000, got 5000",
-        "8 charging.limits.plugWarnC: the warning must come before the stop: plugWarnC below plugStopC",
+        "8 charging.limits.overPowerW: overPowerW must be between 50 and 3000 W, got 5000",
         "13 devices[1].address: address 1 on line bus1 is already taken by the device at line 12;"
             + " each device on a line needs its own",
         "13 devices[1].shed: no shed 'S9' is defined under charging.sheds",
         "14 devices[2].address: must be 1..247, got 0",
         "14 devices[2].link: no line 'bus9' is defined under lines; lines: bus1, bus2",
         "14 devices[2].profile: no profile for model 'EBC-11' in the profiles directory; known models: EBC-10, FWM-4",
-        "15 devices[3].limits.plugHotC: unknown key; allowed keys: overPowerW,"
-            + " overPowerSeconds, plugWarnC, plugStopC, fullPowerW, fullMinutes, maxSessionHours, idlePowerW, idleSeconds",
+        "15 devices[3].limits.plugStopC: unknown key; did you mean 'plugHotC'? allowed keys: overPowerW, overPowerSeconds, plugWarmC,"
+            + " plugHotC, plugClearMarginC, fullBelowW, fullMinutes, maxSessionMinutes, unpluggedBelowW,"
+            + " unpluggedSeconds, stoppedCurrentMa, stopCheckReadings, stopConfirmSeconds",
         "15 devices[3].profile: profile FWM-4 cannot serve a charging-pile: it lacks status, mainsVoltage,"
             + " cabinetTemperature, port1.state, port1.fault, port1.current, port1.power, port1.energy,"
-            + " port1.plugTemperature, port1.relaySeconds, (ports are port1 … portN)"),
+            + " port1.plugTemperature, port1.relaySeconds, (ports are port1 … portN)",
+        "16 devices[4].limits: plugWarmC (60) must be below plugHotC (58)"),
         problems.stream().map(p -> p.line() + " " + p.path() + ": " + p.message()).toList());
   }
 
