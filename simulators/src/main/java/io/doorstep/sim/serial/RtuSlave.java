@@ -12,8 +12,8 @@ public interface RtuSlave {
   Reply handle(RtuRequest request);
 
   /**
-   * The bytes to send, CRC included (a device may break it on purpose), and the baud rate
-   * the line switches to once they are sent, or 0 to keep it.
+   * The bytes to send, CRC included (a device may break it on purpose), or null to send
+   * nothing; and the baud rate the line switches to afterwards, or 0 to keep it.
    */
   record Reply(byte[] frame, int baudAfter) {
 

@@ -181,7 +181,7 @@ public final class RtuSlaveLine implements AutoCloseable {
     }
     requests.incrementAndGet();
     RtuSlave.Reply reply = slave.handle(request);
-    if (reply == null) {
+    if (reply == null || reply.frame() == null) {
       unanswered.incrementAndGet();
     } else {
       send(reply.frame(), received);
