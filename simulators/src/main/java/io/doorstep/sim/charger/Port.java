@@ -171,7 +171,7 @@ final class Port {
   /** Register {@code offset} (0-15) of this port's input block. */
   int inputRegister(int offset) {
     long wh = (long) sessionWh;
-    long seconds = relayClosed ? (long) closedS : 0;
+    long seconds = relayClosed ? (long) (closedS + 1e-6) : 0;
     switch (offset) {
       case 0: return state().code();
       case 1: return faultCode();
