@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * Face terminals from the command line, against any broker: for trying a gateway by hand
- * and for a quick load. Prints one line per outcome and a summary.
+ * and for a quick load. Prints one line per outcome and a summary. {@code simulate ebc10}
+ * runs charging piles on a serial line instead ({@link Ebc10Command}).
  */
 public final class SimulateCli {
 
@@ -36,7 +37,8 @@ public final class SimulateCli {
       "  --duration        seconds to run (default 10)",
       "  --stranger-ratio  share of unknown faces, 0-1 (default 0.03)",
       "  --persons         personIds, one a line, loaded into every terminal's list",
-      "                    (default R0001..R0100)");
+      "                    (default R0001..R0100)",
+      Ebc10Command.USAGE);
 
   private static final int EXIT_OK = 0;
   private static final int EXIT_FAILED = 1;
@@ -64,6 +66,9 @@ public final class SimulateCli {
 
   /** {@code connectWait}: how long the terminals may take to connect before giving up. */
   static int run(String[] args, PrintStream out, PrintStream err, Duration connectWait) {
+    if (args.length > 0 && "ebc10".equals(args[0])) {
+      return ebc10(args, out, err);
+    }
     Args parsed;
     try {
       parsed = parse(args);
@@ -80,9 +85,26 @@ public final class SimulateCli {
     }
   }
 
+  private static int ebc10(String[] args, PrintStream out, PrintStream err) {
+    Ebc10Command.Args parsed;
+    try {
+      parsed = Ebc10Command.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("simulate: " + e.getMessage());
+      err.println(Ebc10Command.USAGE);
+      return EXIT_USAGE;
+    }
+    try {
+      return Ebc10Command.run(parsed, out, err);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EXIT_FAILED;
+    }
+  }
+
   static Args parse(String[] args) {
     if (args.length == 0 || !"face-terminal".equals(args[0])) {
-      throw new IllegalArgumentException("the first argument must be face-terminal");
+      throw new IllegalArgumentException("the first argument must be face-terminal or ebc10");
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i += 2) {

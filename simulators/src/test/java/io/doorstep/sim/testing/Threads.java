@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public final class Threads {
 
   private static final List<String> OURS =
-      List.of("MQTT ", "ft-sim-", "traffic-scenario", "simulate-cli");
+      List.of("MQTT ", "ft-sim-", "traffic-scenario", "simulate-cli", "rtu-line-");
 
   private Threads() {
   }
