@@ -50,6 +50,22 @@ public final class EventKinds {
   /** An RS-485 line is open again. */
   public static final String LINE_UP = "line.up";
 
+  /**
+   * A charging-safety condition began (payload: type, shed, pile, port, textZh, textEn, details).
+   * The device is the pile, {@code pile/port} for a port's condition, or the shed for a shed's.
+   */
+  public static final String CHARGING_ALARM = "charging.alarm";
+  /** The condition ended (payload: type, shed, pile, port). */
+  public static final String CHARGING_ALARM_CLEARED = "charging.alarm.cleared";
+  /** The gateway stopped a port (payload: pile, port, reason, ok, error). */
+  public static final String CHARGING_STOP = "charging.stop";
+  /** A charging session began (payload: pile, port, shed, startedAt, reconstructed). */
+  public static final String CHARGING_SESSION_STARTED = "charging.session.started";
+  /** A charging session ended (payload: pile, port, shed, startedAt, endedAt, energyWh, peakPowerW, peakPlugC, reason). */
+  public static final String CHARGING_SESSION_ENDED = "charging.session.ended";
+  /** The shed's siren was switched on or off (payload: shed, on). */
+  public static final String CHARGING_SIREN = "charging.siren";
+
   /** Someone pressed a door's exit button: the door is released without a credential. */
   public static final String DOOR_EXIT = "door.exit";
   /** The booth's "all doors open" key switch was turned on. */

@@ -9,10 +9,13 @@ import io.doorstep.gateway.alarms.AlarmService;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.bus.PersonsChanged;
+import io.doorstep.gateway.charging.ChargingVerticle;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.BoothGpioVerticle;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
 import io.doorstep.gateway.devices.DeviceRegistry;
+import io.doorstep.gateway.devices.SerialLineMetrics;
+import io.doorstep.gateway.devices.SerialLinesVerticle;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.doors.DoorService;
 import io.doorstep.gateway.events.BadInputMonitor;
@@ -65,6 +68,7 @@ public final class Gateway implements AutoCloseable {
   private PersonSyncVerticle sync;
   private AccessControl access;
   private TerminalLinkVerticle terminals;
+  private SerialLinesVerticle serialLines;
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -120,6 +124,8 @@ public final class Gateway implements AutoCloseable {
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
     sync = new PersonSyncVerticle(store, config.estate(), access.scope(), faces, registry, metrics);
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
+    serialLines = new SerialLinesVerticle(config.estate(), config.devices().heartbeatIntervalS() * 1000L,
+        new SerialLineMetrics(metrics));
     FireMode fire = new FireMode(config.estate());
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
@@ -133,11 +139,14 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new ResetRequestWatcher(config.dataDir())))
         .compose(id -> vertx.deployVerticle(new AlarmService(store, config.estate(), fire)))
         .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, DoorService.DEFAULT_OPEN_MS)))
+        // Before the lines: the first reading of a pile must find the safety rules listening.
+        .compose(id -> vertx.deployVerticle(new ChargingVerticle(store, config.estate(), fire)))
         .compose(id -> vertx.deployVerticle(sync))
         .compose(id -> vertx.deployVerticle(terminals))
+        .compose(id -> vertx.deployVerticle(serialLines))
         .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
             new BusDeviceListener(vertx.eventBus()), metrics)))
-        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, metrics))
+        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, metrics))
         .map(w -> {
           web = w;
           vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", EventKinds.GATEWAY_STARTED,

@@ -1,9 +1,11 @@
 package io.doorstep.gateway;
 
+import io.doorstep.drivers.modbus.LineStats;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.devices.SerialLinesVerticle;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoreHealth;
@@ -13,6 +15,7 @@ import io.doorstep.gateway.web.WebSources;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -23,21 +26,23 @@ final class GatewayWeb implements WebSources {
   private final Store store;
   private final DeviceRegistry registry;
   private final TerminalLinkVerticle terminals;
+  private final SerialLinesVerticle serialLines;
   private final PrometheusMeterRegistry metrics;
   private WebServer server;
 
   private GatewayWeb(GatewayConfig config, Store store, DeviceRegistry registry, TerminalLinkVerticle terminals,
-      PrometheusMeterRegistry metrics) {
+      SerialLinesVerticle serialLines, PrometheusMeterRegistry metrics) {
     this.config = config;
     this.store = store;
     this.registry = registry;
     this.terminals = terminals;
+    this.serialLines = serialLines;
     this.metrics = metrics;
   }
 
   static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
-      TerminalLinkVerticle terminals, PrometheusMeterRegistry metrics) {
-    GatewayWeb web = new GatewayWeb(config, store, registry, terminals, metrics);
+      TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, PrometheusMeterRegistry metrics) {
+    GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, metrics);
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web).map(s -> {
       web.server = s;
       return web;
@@ -66,8 +71,15 @@ final class GatewayWeb implements WebSources {
     boolean brokerUp = link != null && link.connected();
     List<DeviceStatus> devices = registry.snapshot();
     long online = devices.stream().filter(DeviceStatus::online).count();
+    JsonArray lines = new JsonArray();
+    boolean linesUp = true;
+    for (LineStats line : serialLines.lineStats()) {
+      linesUp &= line.open();
+      lines.add(new JsonObject().put("id", line.lineId()).put("open", line.open())
+          .put("utilisation", line.utilisation()).put("timeouts", line.timeouts()).put("crcErrors", line.crcErrors()));
+    }
     return new JsonObject()
-        .put("status", s.ok() && brokerUp ? "ok" : "degraded")
+        .put("status", s.ok() && brokerUp && linesUp ? "ok" : "degraded")
         .put("store", new JsonObject()
             .put("ok", s.ok())
             .put("queued", s.queued())
@@ -77,7 +89,8 @@ final class GatewayWeb implements WebSources {
             .put("connected", brokerUp)
             .put("url", link == null ? config.broker().connectUrl() : link.url())
             .put("lastError", link == null ? null : link.lastError()))
-        .put("devices", new JsonObject().put("total", devices.size()).put("online", online));
+        .put("devices", new JsonObject().put("total", devices.size()).put("online", online))
+        .put("lines", lines);
   }
 
   @Override

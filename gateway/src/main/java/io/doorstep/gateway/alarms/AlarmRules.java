@@ -25,6 +25,10 @@ final class AlarmRules {
       case EventKinds.DEVICE_ALARM -> deviceAlarm(event.payload().getString("type"));
       case EventKinds.FIRE_MODE_STARTED -> List.of(new Raise(AlarmType.FIRE));
       case EventKinds.FIRE_MODE_ENDED -> List.of(new Clear(List.of(AlarmType.FIRE), true));
+      case EventKinds.LINE_LOST -> List.of(new Raise(AlarmType.LINE_LOST));
+      case EventKinds.LINE_UP -> List.of(new Clear(List.of(AlarmType.LINE_LOST), false));
+      case EventKinds.CHARGING_ALARM -> ofType(event, Raise::new);
+      case EventKinds.CHARGING_ALARM_CLEARED -> ofType(event, t -> new Clear(List.of(t), false));
       default -> List.of();
     };
   }
@@ -39,6 +43,11 @@ final class AlarmRules {
       return List.of(new Raise(AlarmType.DOOR_FORCED));
     }
     return List.of();
+  }
+
+  /** A charging alarm names its type in the payload; an unknown one changes nothing. */
+  private static List<Change> ofType(DeviceEvent event, java.util.function.Function<AlarmType, Change> change) {
+    return AlarmType.fromCode(event.payload().getString("type")).map(t -> List.of(change.apply(t))).orElse(List.of());
   }
 
   private static List<Change> deviceAlarm(String type) {

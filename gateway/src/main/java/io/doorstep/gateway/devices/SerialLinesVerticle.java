@@ -74,7 +74,10 @@ public final class SerialLinesVerticle extends VerticleBase {
           .toList();
       ModbusPoller poller = new ModbusPoller(vertx, line, devices, Duration.ofMillis(config.cycleMs()), new Readings());
       devices.forEach(d -> pollerOfDevice.put(d.id(), poller));
-      opened.add(line.open().onSuccess(v -> poller.start()));
+      opened.add(line.open().onSuccess(v -> {
+        poller.start();
+        latest.put(line.id(), line.stats());
+      }));
       metrics.register(config.id(), () -> latest.get(config.id()), devices);
     }
     vertx.setPeriodic(STATS_PERIOD_MS, id -> sampleStats());

@@ -1,0 +1,176 @@
+package io.doorstep.gateway.charging;
+
+import io.doorstep.device.DeviceCommand;
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
+import io.doorstep.drivers.modbus.DeviceReading;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.bus.CommandFailures;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.fire.FireMode;
+import io.doorstep.gateway.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the charging-safety rules of every shed on the piles' readings and carries out what they
+ * decide: stops as urgent commands on the pile's line, read back at once; alarms, sessions and
+ * the siren as events and rows. The rules decide; this only wires them to the bus and the store.
+ */
+public final class ChargingVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(ChargingVerticle.class);
+  /** Often enough that a stop no reading confirmed is an alarm within seconds of its limit. */
+  static final long TICK_MS = 1_000;
+
+  private final Store store;
+  private final EstateConfig estate;
+  private final FireMode fire;
+  private final Map<String, ShedSafety> shedOfPile = new HashMap<>();
+  private final List<ShedSafety> sheds;
+  private final List<String> sirens;
+  private boolean fireSeen;
+
+  public ChargingVerticle(Store store, EstateConfig estate, FireMode fire) {
+    this.store = store;
+    this.estate = estate;
+    this.fire = fire;
+    this.sheds = ShedConfigs.of(estate).stream().map(ShedSafety::new).toList();
+    sheds.forEach(s -> s.config().piles().forEach(p -> shedOfPile.put(p.pileId(), s)));
+    this.sirens = estate.devicesOfType(EstateConfig.SIREN).stream().map(EstateConfig.Device::id).toList();
+  }
+
+  @Override
+  public Future<?> start() {
+    if (sheds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    vertx.setPeriodic(TICK_MS, id -> tick());
+    return vertx.eventBus().<DeviceReading>consumer(Addresses.DEVICE_READING, m -> onReading(m.body())).completion();
+  }
+
+  private void onReading(DeviceReading reading) {
+    ShedSafety shed = shedOfPile.get(reading.deviceId());
+    if (shed == null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    checkFire(now);
+    carryOut(shed, shed.onReading(PileReading.from(reading), now));
+  }
+
+  private void tick() {
+    long now = System.currentTimeMillis();
+    checkFire(now);
+    sheds.forEach(shed -> carryOut(shed, shed.onTick(now)));
+  }
+
+  /** Fire mode is read where it is kept; a change reaches every shed at the next reading or tick. */
+  private void checkFire(long now) {
+    boolean active = fire.active();
+    if (active != fireSeen) {
+      fireSeen = active;
+      log.warn("fire mode {}: charging {}", active ? "on" : "off", active ? "stopped in every shed" : "may resume");
+      sheds.forEach(shed -> carryOut(shed, shed.onFireMode(active, now)));
+    }
+  }
+
+  private void carryOut(ShedSafety shed, List<SafetyAction> actions) {
+    for (SafetyAction action : actions) {
+      if (action instanceof SafetyAction.StopPort stop) {
+        stop(shed, stop);
+      } else if (action instanceof SafetyAction.RaiseAlarm raise) {
+        record(place(raise.shedId(), raise.pileId(), raise.port()), EventKinds.CHARGING_ALARM, raise.severity(),
+            alarmPayload(raise.kind(), raise.shedId(), raise.pileId(), raise.port())
+                .put("textZh", raise.textZh()).put("textEn", raise.textEn())
+                .put("details", new JsonObject(new HashMap<>(raise.details()))));
+      } else if (action instanceof SafetyAction.ClearAlarm clear) {
+        record(place(clear.shedId(), clear.pileId(), clear.port()), EventKinds.CHARGING_ALARM_CLEARED, Severity.INFO,
+            alarmPayload(clear.kind(), clear.shedId(), clear.pileId(), clear.port()));
+      } else if (action instanceof SafetyAction.Siren siren) {
+        siren(siren);
+      } else if (action instanceof SafetyAction.SessionStarted started) {
+        sessionStarted(shed, started);
+      } else if (action instanceof SafetyAction.SessionEnded ended) {
+        sessionEnded(shed, ended.session());
+      }
+    }
+  }
+
+  /** Urgent: it goes ahead of every poll queued on the pile's line; then read the pile back at once. */
+  private void stop(ShedSafety shed, SafetyAction.StopPort stop) {
+    log.warn("stopping {} port {}: {}", stop.pileId(), stop.port(), stop.reason().code());
+    CommandFailures.send(vertx.eventBus(), new DeviceCommand.Invoke(stop.pileId(), "port" + stop.port() + ".stop", true))
+        .onComplete(done -> {
+          boolean written = done.succeeded();
+          JsonObject payload = new JsonObject().put("pile", stop.pileId()).put("port", stop.port())
+              .put("reason", stop.reason().code()).put("ok", written);
+          if (!written) {
+            payload.put("error", done.cause().getMessage());
+            log.error("stop of {} port {} not written: {}", stop.pileId(), stop.port(), done.cause().getMessage());
+          }
+          record(stop.pileId(), EventKinds.CHARGING_STOP, written ? Severity.INFO : Severity.ALARM, payload);
+          carryOut(shed, shed.onStopResult(stop.pileId(), stop.port(), written, System.currentTimeMillis()));
+          if (written) {
+            CommandFailures.send(vertx.eventBus(), new DeviceCommand.Refresh(stop.pileId()))
+                .onFailure(e -> log.debug("read-back of {} failed: {}", stop.pileId(), e.getMessage()));
+          }
+        });
+  }
+
+  private void siren(SafetyAction.Siren siren) {
+    record(siren.shedId(), EventKinds.CHARGING_SIREN, siren.on() ? Severity.CRITICAL : Severity.INFO,
+        new JsonObject().put("shed", siren.shedId()).put("on", siren.on()));
+    for (String device : sirens) {
+      CommandFailures.send(vertx.eventBus(), new DeviceCommand.HoldOpen(device, siren.on()))
+          .onFailure(e -> log.error("siren {} not switched {}: {}", device, siren.on() ? "on" : "off", e.getMessage()));
+    }
+  }
+
+  private void sessionStarted(ShedSafety shed, SafetyAction.SessionStarted s) {
+    String shedId = shed.config().shedId();
+    store.write(c -> SessionRows.start(c, shedId, s))
+        .onFailure(e -> log.error("session of {} port {} not saved: {}", s.pileId(), s.port(), e.getMessage()));
+    record(s.pileId(), EventKinds.CHARGING_SESSION_STARTED, Severity.INFO, new JsonObject()
+        .put("pile", s.pileId()).put("port", s.port()).put("shed", shedId)
+        .put("startedAt", s.startedAt()).put("reconstructed", s.reconstructed()));
+  }
+
+  private void sessionEnded(ShedSafety shed, ChargingSession s) {
+    String shedId = shed.config().shedId();
+    store.write(c -> SessionRows.end(c, shedId, s))
+        .onFailure(e -> log.error("end of the session of {} port {} not saved: {}", s.pileId(), s.port(),
+            e.getMessage()));
+    record(s.pileId(), EventKinds.CHARGING_SESSION_ENDED, Severity.INFO, new JsonObject()
+        .put("pile", s.pileId()).put("port", s.port()).put("shed", shedId)
+        .put("startedAt", s.startedAt()).put("endedAt", s.endedAt())
+        .put("energyWh", Math.round(s.energyWh())).put("peakPowerW", Math.round(s.peakPowerW()))
+        .put("peakPlugC", s.peakPlugTemperature())
+        .put("reason", s.reason() == null ? null : s.reason().code()));
+  }
+
+  private void record(String device, String kind, Severity severity, JsonObject payload) {
+    vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of(device, kind, severity, payload));
+  }
+
+  private static JsonObject alarmPayload(ChargingAlarm kind, String shed, String pile, int port) {
+    return new JsonObject().put("type", kind.code()).put("shed", shed).put("pile", pile).put("port", port);
+  }
+
+  /**
+   * Where an alarm is: a port is a part of its pile ({@code pile/3}), so that two hot plugs on one
+   * pile are two alarms a guard sees and each ends on its own.
+   */
+  static String place(String shed, String pile, int port) {
+    if (pile == null) {
+      return shed;
+    }
+    return port > 0 ? pile + "/" + port : pile;
+  }
+}
