@@ -23,12 +23,15 @@ import java.util.function.ToDoubleFunction;
 public final class SerialLineMetrics {
   private final MeterRegistry registry;
   private final Map<String, Timer> cycles = new ConcurrentHashMap<>();
+  /** Micrometer holds what it reads only weakly: the sources must be held here. */
+  private final List<Supplier<LineStats>> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public SerialLineMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void register(String lineId, Supplier<LineStats> stats, List<PolledDevice> devices) {
+    sources.add(stats);
     Tags line = Tags.of("line", lineId);
     lineCounter("doorstep.modbus.transactions", line, stats, LineStats::transactions);
     lineCounter("doorstep.modbus.timeouts", line, stats, LineStats::timeouts);

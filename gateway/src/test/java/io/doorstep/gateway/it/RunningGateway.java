@@ -30,7 +30,7 @@ final class RunningGateway implements AutoCloseable {
   final GatewayConfig config;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private RunningGateway(MosquittoBroker broker, Gateway gateway, GatewayConfig config) {
+  RunningGateway(MosquittoBroker broker, Gateway gateway, GatewayConfig config) {
     this.broker = broker;
     this.gateway = gateway;
     this.config = config;

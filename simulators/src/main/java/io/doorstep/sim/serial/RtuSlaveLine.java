@@ -1,6 +1,7 @@
 package io.doorstep.sim.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import io.doorstep.sim.modbus.MalformedFrameException;
 import io.doorstep.sim.modbus.RtuCodec;
 import io.doorstep.sim.modbus.RtuFramer;
@@ -113,8 +114,14 @@ public final class RtuSlaveLine implements AutoCloseable {
     }
   }
 
+  /** Null while the path does not exist (an adapter unplugged) or cannot be opened. */
   private SerialPort openPort() {
-    SerialPort serial = SerialPort.getCommPort(path);
+    SerialPort serial;
+    try {
+      serial = SerialPort.getCommPort(path);
+    } catch (SerialPortInvalidPortException e) {
+      return null;
+    }
     serial.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
     serial.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, IDLE_READ_MS, 0);
     return serial.openPort() ? serial : null;

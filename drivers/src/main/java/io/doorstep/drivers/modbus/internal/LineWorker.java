@@ -25,7 +25,11 @@ public final class LineWorker implements Runnable {
   private static final long IDLE_CHECK_MS = 250;
   private static final int SILENT_AFTER_TIMEOUTS = 3;
   private static final Duration SILENT_BACKOFF_MIN = Duration.ofSeconds(1);
-  private static final Duration SILENT_BACKOFF_MAX = Duration.ofSeconds(30);
+  /**
+   * A silent unit is probed at least this often: its hazards are unseen while it is backed off,
+   * so its return must be noticed within seconds, not minutes.
+   */
+  private static final Duration SILENT_BACKOFF_MAX = Duration.ofSeconds(10);
 
   /** What the worker reports; the line hands it on to the owner's context. */
   public interface Events {
@@ -136,6 +140,13 @@ public final class LineWorker implements Runnable {
     lossReported = false;
     up = true;
     events.lineUp();
+    // Whatever went unanswered while the line was gone was the line's fault, not the units'.
+    health.forEach((unit, h) -> {
+      if (h.silent()) {
+        events.deviceSilent(unit, false);
+      }
+    });
+    health.clear();
     return true;
   }
 
