@@ -1,5 +1,6 @@
 package io.doorstep.bench;
 
+import io.doorstep.bench.modbus.ModbusBench;
 import io.doorstep.bench.sync.SyncBench;
 import io.doorstep.bench.verify.EchoResponder;
 import io.doorstep.bench.verify.VerifyBench;
@@ -9,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * The benchmark command line: {@code verify} is the verification load run, {@code sync} the
- * full person sync, {@code wiegand} the Wiegand decoder. Exit codes: 0 done,
+ * full person sync, {@code wiegand} the Wiegand decoder, {@code modbus} the RS-485 lines. Exit codes: 0 done,
  * 1 the run failed, 2 bad usage.
  */
 public final class BenchMain {
@@ -17,7 +18,8 @@ public final class BenchMain {
       "usage: doorstep bench <run>",
       "  verify …    remote verification through a real Mosquitto, beside its floor (verify --help)",
       "  sync …      full person sync to one terminal, beside a plain client's floor",
-      "  wiegand …   Wiegand decoding on Pi4J's mock platform at real pulse timing");
+      "  wiegand …   Wiegand decoding on Pi4J's mock platform at real pulse timing",
+      "  modbus …    RS-485 / Modbus: overhead, efficiency or hazard (modbus --help)");
 
   private BenchMain() {}
 
@@ -38,6 +40,8 @@ public final class BenchMain {
         return SyncBench.run(rest);
       case "wiegand":
         return WiegandBench.run(rest);
+      case "modbus":
+        return ModbusBench.run(rest, shellWords(rest));
       case EchoResponder.COMMAND:
         // Not for people: the floor's echo runs as a child process of the verify run.
         return EchoResponder.runChild(rest);

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
  * What a reader needs to compare figures between machines: cores, CPU, memory, OS, Java, the
  * broker's version, and the load generator's own JVM options.
  */
-record MachineFacts(int cores, String cpu, long memoryBytes, String os, String java, String mosquitto,
+public record MachineFacts(int cores, String cpu, long memoryBytes, String os, String java, String mosquitto,
     String benchJvmOptions) {
 
-  static MachineFacts collect() {
+  public static MachineFacts collect() {
     return new MachineFacts(
         Runtime.getRuntime().availableProcessors(),
         firstValue(Path.of("/proc/cpuinfo"), "model name", System.getProperty("os.arch")),
@@ -27,7 +27,7 @@ record MachineFacts(int cores, String cpu, long memoryBytes, String os, String j
         String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
   }
 
-  String describe() {
+  public String describe() {
     return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s; %s; %s", cores, cpu,
         memoryBytes / (1024.0 * 1024 * 1024), os, java, mosquitto);
   }

@@ -15,6 +15,16 @@ import java.util.Random;
 public final class Ebc10Pile {
 
   public static final int PORTS = 10;
+
+  /**
+   * Told of every holding register a request wrote, as the pile applies it: a benchmark times a
+   * stop's arrival from here. Called on the line's thread with the pile's lock held, so it
+   * must be quick and must not call back into the pile.
+   */
+  public interface WriteListener {
+    void written(int register, int value, long nanos);
+  }
+
   public static final int FIRMWARE = 0x0102;
   static final int[] BAUD_RATES = {2400, 4800, 9600, 19200, 38400, 57600, 115200};
 
@@ -26,6 +36,7 @@ public final class Ebc10Pile {
   private final Random random;
   private final Port[] ports = new Port[PORTS];
   private final PileRequests requests;
+  private volatile WriteListener writeListener;
   private long lastNanos;
   int address;
   int baudCode;
@@ -308,6 +319,11 @@ public final class Ebc10Pile {
     port(port).forcedWatts = null;
   }
 
+  /** Replaces the listener told of register writes; null for none. */
+  public void onWrite(WriteListener listener) {
+    this.writeListener = listener;
+  }
+
   /** A silent pile hears nothing and answers nothing, as if unpowered on the bus. */
   public synchronized void silence(boolean silent) {
     requests.silent = silent;
@@ -328,6 +344,13 @@ public final class Ebc10Pile {
   }
 
   // --- registers, for PileRequests (called with the lock held) ---
+
+  void written(int register, int value) {
+    WriteListener listener = writeListener;
+    if (listener != null) {
+      listener.written(register, value, System.nanoTime());
+    }
+  }
 
   Port port(int n) {
     if (n < 1 || n > PORTS) {

@@ -186,6 +186,7 @@ final class PileRequests {
   }
 
   private void apply(int register, int value) {
+    pile.written(register, value);
     switch (register) {
       case 0 -> pile.address = value;
       case 1 -> pile.baudCode = value;

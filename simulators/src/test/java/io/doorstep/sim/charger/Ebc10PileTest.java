@@ -132,6 +132,20 @@ class Ebc10PileTest {
   }
 
   @Test
+  void aWriteListenerHearsEveryRegisterWrittenAndNoRead() {
+    List<Integer> heard = new java.util.ArrayList<>();
+    pile.onWrite((register, value, nanos) -> {
+      heard.add(register);
+      heard.add(value);
+    });
+    pile.plugIn(2, BIKE);
+    read(4, 0x0110, 10);
+    ask(new WriteRegister(3, 0x0110, 2));
+    ask(WriteRegisters.of(3, 0x0110, List.of(1, 1500)));
+    assertEquals(List.of(0x0110, 2, 0x0110, 1, 0x0111, 1500), heard);
+  }
+
+  @Test
   void stopOpensTheRelayAndStartClosesIt() {
     pile.plugIn(1, BIKE);
     assertTrue(pile.relayClosed(1));
