@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttLink {
   private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
+  private static final int CONNECT_TIMEOUT_S = 10;
 
   private final Vertx vertx;
   private final MqttLinkOptions options;
@@ -43,7 +44,9 @@ public final class MqttLink {
   private final AtomicLong publishFailures = new AtomicLong();
 
   private Context context;
-  private MqttAsyncClient client;
+  private volatile MqttAsyncClient client;
+  /** Numbers connect attempts, so that the answer to an abandoned one is ignored. */
+  private long attempt;
   private volatile boolean connected;
   private volatile boolean stopped;
   private volatile String lastError;
@@ -63,13 +66,18 @@ public final class MqttLink {
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
     try {
-      client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+      client = newClient();
     } catch (MqttException | IllegalArgumentException e) {
       return Future.failedFuture(new IllegalArgumentException("bad broker URL " + options.url() + ": " + e.getMessage(), e));
     }
-    client.setCallback(new Callback());
     connect();
     return Future.succeededFuture();
+  }
+
+  private MqttAsyncClient newClient() throws MqttException {
+    MqttAsyncClient c = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+    c.setCallback(new Callback(c));
+    return c;
   }
 
   /** Subscribes now (if connected) and again after every reconnect. */
@@ -159,7 +167,7 @@ public final class MqttLink {
     connectOptions.setCleanSession(false);
     connectOptions.setAutomaticReconnect(false);
     connectOptions.setKeepAliveInterval(15);
-    connectOptions.setConnectionTimeout(10);
+    connectOptions.setConnectionTimeout(CONNECT_TIMEOUT_S);
     // Answers to hundreds of terminals may be in flight at a peak; Paho's default is 10.
     connectOptions.setMaxInflight(1000);
     if (options.url().startsWith("tcp://")) {
@@ -171,21 +179,66 @@ public final class MqttLink {
     if (options.password() != null) {
       connectOptions.setPassword(options.password().toCharArray());
     }
+    long mine = ++attempt;
+    // Paho's connect timer does not always answer a connect made as a lost connection is torn
+    // down; an attempt that neither succeeds nor fails in time is abandoned with its client.
+    long watchdog = vertx.setTimer((CONNECT_TIMEOUT_S + 5) * 1000L, id -> {
+      if (mine == attempt && !connected && !stopped) {
+        abandon("no answer to the connect in " + (CONNECT_TIMEOUT_S + 5) + " s");
+      }
+    });
     try {
       client.connect(connectOptions, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          context.runOnContext(v -> onConnected());
+          context.runOnContext(v -> {
+            vertx.cancelTimer(watchdog);
+            if (mine == attempt) {
+              onConnected();
+            }
+          });
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable error) {
-          context.runOnContext(v -> scheduleReconnect("connect failed", error));
+          context.runOnContext(v -> {
+            vertx.cancelTimer(watchdog);
+            if (mine == attempt) {
+              scheduleReconnect("connect failed", error);
+            }
+          });
         }
       });
     } catch (MqttException e) {
+      vertx.cancelTimer(watchdog);
       scheduleReconnect("connect failed", e);
     }
+  }
+
+  /** Drops the stuck client (off the event loop: closing it may block) and tries with a new one. */
+  private void abandon(String why) {
+    attempt++;
+    MqttAsyncClient stuck = client;
+    try {
+      client = newClient();
+    } catch (MqttException e) {
+      scheduleReconnect("new client failed", e);
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      try {
+        stuck.disconnectForcibly(0, 0, false);
+      } catch (MqttException e) {
+        log.debug("dropping the stuck MQTT client: {}", e.getMessage());
+      }
+      try {
+        stuck.close(true);
+      } catch (MqttException e) {
+        log.debug("closing the stuck MQTT client: {}", e.getMessage());
+      }
+      return null;
+    });
+    scheduleReconnect("connect stuck", new MqttException(new IllegalStateException(why)));
   }
 
   private void onConnected() {
@@ -209,6 +262,8 @@ public final class MqttLink {
     String reason = error == null ? "unknown" : String.valueOf(error.getMessage());
     if (!reason.equals(lastError)) {
       log.warn("broker {}: {} ({}); retrying in {} ms", options.url(), what, reason, delay);
+    } else {
+      log.debug("broker {}: {} again ({}); retrying in {} ms", options.url(), what, reason, delay);
     }
     lastError = reason;
     vertx.setTimer(delay, id -> connect());
@@ -243,6 +298,13 @@ public final class MqttLink {
 
   /** Paho calls these on its own threads; everything is moved onto the link's context. */
   private final class Callback implements MqttCallbackExtended {
+    /** A client abandoned as stuck may still speak: only the current one is heard. */
+    private final MqttAsyncClient owner;
+
+    Callback(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
       // Handled through the connect listener, which also covers the first connection.
@@ -250,12 +312,18 @@ public final class MqttLink {
 
     @Override
     public void connectionLost(Throwable cause) {
+      if (owner != client) {
+        return;
+      }
       connectionLosses.incrementAndGet();
       context.runOnContext(v -> scheduleReconnect("connection lost", cause));
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      if (owner != client) {
+        return;
+      }
       received.incrementAndGet();
       Subscription s = route(topic);
       if (s == null) {

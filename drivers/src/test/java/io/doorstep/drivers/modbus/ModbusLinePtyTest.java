@@ -72,6 +72,17 @@ class ModbusLinePtyTest {
   }
 
   @Test
+  void consecutiveRequestsLeaveTheDevicesTheirInterFrameSilence() throws Throwable {
+    for (int i = 0; i < 20; i++) {
+      Waits.await(line.readRegisters(1, IN, 0, 7, Priority.POLL, 50));
+    }
+    // 3.5 characters of 11 bits at 9600 baud; a pty adds nothing, so only the line can keep it.
+    long silenceNanos = (long) (RtuTiming.silenceMs(9600) * 1_000_000);
+    assertTrue(device.shortestGapNanos >= silenceNanos,
+        "shortest gap " + device.shortestGapNanos / 1000 + " µs, silence " + silenceNanos / 1000 + " µs");
+  }
+
+  @Test
   void anExceptionResponseFailsWithItsCode() {
     Throwable refused = Waits.failure(line.writeRegister(1, 0x0100, 1, Priority.OPERATOR, 50));
     assertEquals(0x04, assertInstanceOf(ModbusExceptionResponse.class, refused).exceptionCode());

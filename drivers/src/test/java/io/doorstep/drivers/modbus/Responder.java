@@ -17,6 +17,10 @@ final class Responder implements AutoCloseable {
   private final SerialPort port;
   private final Thread thread;
   private volatile boolean running = true;
+  /** When the last answer was handed to the line; 0 before the first. */
+  private long answeredNanos;
+  /** The shortest silence seen between an answer and the next request's first byte. */
+  volatile long shortestGapNanos = Long.MAX_VALUE;
 
   Responder(String path, Set<Integer> answering, Set<Integer> noisy) {
     this.answering = answering;
@@ -39,6 +43,9 @@ final class Responder implements AutoCloseable {
       int n = port.readBytes(buf, buf.length - len, len);
       if (n < 0) {
         return;
+      }
+      if (n > 0 && len == 0 && answeredNanos != 0) {
+        shortestGapNanos = Math.min(shortestGapNanos, System.nanoTime() - answeredNanos);
       }
       len += n;
       int need = len >= 2 ? requestLength(buf, len) : Integer.MAX_VALUE;
@@ -107,6 +114,7 @@ final class Responder implements AutoCloseable {
     frame[frame.length - 2] = (byte) crc;
     frame[frame.length - 1] = (byte) (crc >> 8);
     port.writeBytes(frame, frame.length);
+    answeredNanos = System.nanoTime();
   }
 
   private static int word(byte[] b, int at) {

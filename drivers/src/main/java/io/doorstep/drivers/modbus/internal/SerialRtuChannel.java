@@ -11,11 +11,13 @@ import io.doorstep.drivers.modbus.CrcException;
 import io.doorstep.drivers.modbus.LineLostException;
 import io.doorstep.drivers.modbus.LineOptions;
 import io.doorstep.drivers.modbus.ModbusExceptionResponse;
+import io.doorstep.drivers.modbus.RtuTiming;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real serial port: digitalpetri's RTU client (PDU encoding, CRC, matching the answer to the
@@ -29,9 +31,13 @@ public final class SerialRtuChannel implements RtuChannel {
   private final JscTransport transport;
   private final NextTimeout timeouts = new NextTimeout();
   private final ModbusRtuClient client;
+  private final long silenceNanos;
+  /** Before this, the line still owes the devices the silence that ends the last frame. */
+  private long quietFromNanos;
 
   public SerialRtuChannel(LineOptions options) {
     this.options = options;
+    this.silenceNanos = (long) (RtuTiming.silenceMs(options.baud()) * 1_000_000);
     this.transport = new JscTransport(options);
     this.client = ModbusRtuClient.create(transport, config -> config.timeoutScheduler = timeouts);
   }
@@ -47,8 +53,27 @@ public final class SerialRtuChannel implements RtuChannel {
     if (lost.isDone()) {
       throw new LineLostException(lost.join());
     }
+    awaitSilence();
     timeouts.next(timeoutMs);
     CompletableFuture<ModbusResponsePdu> answer = client.sendAsync(unit, request).toCompletableFuture();
+    try {
+      return outcome(unit, answer, lost, timeoutMs);
+    } finally {
+      // A device takes a frame as ended only after 3.5 character times of silence (1.75 ms above
+      // 19200 baud); a request sent sooner runs into the last answer and is dropped as garbage.
+      quietFromNanos = System.nanoTime() + silenceNanos;
+    }
+  }
+
+  private void awaitSilence() {
+    long wait;
+    while ((wait = quietFromNanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(wait);
+    }
+  }
+
+  private ModbusResponsePdu outcome(int unit, CompletableFuture<ModbusResponsePdu> answer,
+      CompletableFuture<String> lost, long timeoutMs) {
     try {
       CompletableFuture.anyOf(answer, lost).get(timeoutMs + GUARD_MS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
