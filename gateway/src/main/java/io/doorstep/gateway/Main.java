@@ -5,6 +5,7 @@ import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.ConfigProblem;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.demo.Demo;
+import io.doorstep.gateway.demo.DemoSheds;
 import io.doorstep.gateway.fire.FireResetCommand;
 import io.doorstep.sim.SimulateCli;
 import java.io.PrintStream;
@@ -112,14 +113,27 @@ public final class Main {
     }
     Logging.bridgeJul();
     Logging.apply(config.logging());
+    // The demo's charging piles answer on pseudo-terminals; the gateway's lines must point there.
+    AutoCloseable sheds = () -> { };
+    if (demo) {
+      DemoSheds demoSheds = DemoSheds.start(config.estate());
+      sheds = demoSheds;
+      config = demoSheds.apply(config);
+    }
     Gateway gateway;
     try {
       gateway = Gateway.start(config);
     } catch (StartupException e) {
       err.println("doorstep: " + e.getMessage());
+      closeQuietly(sheds);
       return FAILED;
     }
-    AutoCloseable estate = demo ? Demo.start(gateway, config) : () -> { };
+    AutoCloseable terminals = demo ? Demo.start(gateway, config) : () -> { };
+    AutoCloseable piles = sheds;
+    AutoCloseable estate = () -> {
+      terminals.close();
+      piles.close();
+    };
     // Vert.x's threads keep the process alive; SIGTERM (systemctl stop) closes it in order.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -130,5 +144,13 @@ public final class Main {
       gateway.close();
     }, "doorstep-shutdown"));
     return OK;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // Failing anyway.
+    }
   }
 }

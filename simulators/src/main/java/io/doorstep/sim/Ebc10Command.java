@@ -1,12 +1,10 @@
 package io.doorstep.sim;
 
-import io.doorstep.sim.charger.ChargerProfile;
-import io.doorstep.sim.charger.Ebc10Bus;
 import io.doorstep.sim.charger.Ebc10Pile;
+import io.doorstep.sim.charger.ShedSimulation;
 import io.doorstep.sim.serial.LineCounts;
 import io.doorstep.sim.serial.RtuSlaveLine;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,26 +114,16 @@ final class Ebc10Command {
   }
 
   static int run(Args args, PrintStream out, PrintStream err) throws InterruptedException {
-    Random random = new Random(args.seed());
-    List<Ebc10Pile> piles = new ArrayList<>();
-    for (int address : args.addresses()) {
-      Ebc10Pile pile = Ebc10Pile.builder(address).speed(args.speed()).baud(args.baud())
-          .seed(random.nextLong()).build();
-      for (int port = 1; port <= Ebc10Pile.PORTS; port++) {
-        if (random.nextDouble() < args.plugged()) {
-          pile.plugIn(port, ChargerProfile.typical(random));
-        }
-      }
-      piles.add(pile);
-    }
-    Ebc10Bus bus;
+    ShedSimulation shed;
     try {
-      bus = Ebc10Bus.open(args.line(), piles, RtuSlaveLine.Options.defaults().baud(args.baud())
-          .paced(args.paced()));
+      shed = ShedSimulation.start(args.line(), args.addresses(),
+          RtuSlaveLine.Options.defaults().baud(args.baud()).paced(args.paced()), args.speed(), args.plugged(),
+          args.seed());
     } catch (IllegalStateException e) {
       err.println("simulate: " + e.getMessage());
       return 1;
     }
+    List<Ebc10Pile> piles = shed.piles();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(stopped::countDown, "simulate-cli-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -148,36 +136,20 @@ final class Ebc10Command {
       while (System.nanoTime() < end && !stopped.await(
           Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)),
           TimeUnit.MILLISECONDS)) {
-        comeAndGo(piles, args, random);
+        shed.step();
         if (System.nanoTime() >= nextReport) {
-          out.println(report(bus.counts(), piles));
+          out.println(report(shed.counts(), piles));
           nextReport += TimeUnit.SECONDS.toNanos(10);
         }
       }
-      out.println(report(bus.counts(), piles));
+      out.println(report(shed.counts(), piles));
       return 0;
     } finally {
-      bus.close();
+      shed.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // Ctrl-C: the JVM is on its way out already.
-      }
-    }
-  }
-
-  /** Once a real second: finished bikes leave now and then, and new ones arrive. */
-  private static void comeAndGo(List<Ebc10Pile> piles, Args args, Random random) {
-    double simHours = args.speed() / 3600;
-    for (Ebc10Pile pile : piles) {
-      for (int port = 1; port <= Ebc10Pile.PORTS; port++) {
-        if (!pile.plugged(port)) {
-          if (random.nextDouble() < args.plugged() * simHours / 4) {
-            pile.plugIn(port, ChargerProfile.typical(random));
-          }
-        } else if (pile.power(port) < 2 && random.nextDouble() < simHours / 2) {
-          pile.unplug(port);
-        }
       }
     }
   }

@@ -11,17 +11,28 @@ final class SessionRows {
   private SessionRows() {}
 
   /**
-   * The row of a session that began, or the open row of that port if one is left from before a
-   * restart: the port is still charging, so it is the same session.
+   * How far a restarted gateway's worked-out start may be from the open row's start for the two
+   * to be one session: the pile counts whole seconds and the poll takes a moment.
+   */
+  static final long SAME_SESSION_MS = 60_000;
+
+  /**
+   * The row of a session that began. An open row of that port left from before a restart is
+   * the same session when it started at the same time, and is taken up again; otherwise that
+   * session ended while the gateway was away, unseen, and is closed as such.
    */
   static long start(Connection c, String shed, SafetyAction.SessionStarted s) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id FROM charging_sessions WHERE pile = ? AND port = ? AND ended_ts IS NULL")) {
+        "SELECT id, started_ts FROM charging_sessions WHERE pile = ? AND port = ? AND ended_ts IS NULL")) {
       ps.setString(1, s.pileId());
       ps.setInt(2, s.port());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          return rs.getLong(1);
+          long id = rs.getLong(1);
+          if (Math.abs(rs.getLong(2) - s.startedAt()) <= SAME_SESSION_MS) {
+            return id;
+          }
+          closeUnseen(c, id, s.startedAt());
         }
       }
     }
@@ -36,6 +47,16 @@ final class SessionRows {
     try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Its end is unknown; it was before {@code endedBy}, when the next session on the port began. */
+  private static void closeUnseen(Connection c, long id, long endedBy) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE charging_sessions SET ended_ts = ?, stop_reason = 'unseen' WHERE id = ?")) {
+      ps.setLong(1, endedBy);
+      ps.setLong(2, id);
+      ps.executeUpdate();
     }
   }
 

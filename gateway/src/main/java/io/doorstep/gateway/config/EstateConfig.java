@@ -231,6 +231,17 @@ public record EstateConfig(
     return doors.stream().filter(Door::egress).toList();
   }
 
+  /** The same estate with its lines on other ports (the demo's pseudo-terminals). */
+  public EstateConfig withLines(List<SerialLine> newLines) {
+    return new EstateConfig(id, name, buildings, doors, devices, timeZone, access, newLines, charging, profiles);
+  }
+
+  /** The same estate without its RS-485 lines and the devices and sheds that need them. */
+  public EstateConfig withoutLines() {
+    List<Device> kept = devices.stream().filter(d -> d.modbus() == null).toList();
+    return new EstateConfig(id, name, buildings, doors, kept, timeZone, access, List.of(), ChargingConfig.NONE, profiles);
+  }
+
   public Optional<SerialLine> line(String id) {
     return lines.stream().filter(l -> l.id().equals(id)).findFirst();
   }

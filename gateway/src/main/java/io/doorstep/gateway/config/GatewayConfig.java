@@ -17,6 +17,11 @@ public record GatewayConfig(
     LoggingConfig logging,
     EstateConfig estate) {
 
+  /** The same configuration for another estate (the demo points its lines at simulators). */
+  public GatewayConfig withEstate(EstateConfig other) {
+    return new GatewayConfig(sourceFile, dataDir, web, broker, devices, upstream, logging, other);
+  }
+
   /** The local web page. */
   public record WebConfig(String bind, int port) {}
 
