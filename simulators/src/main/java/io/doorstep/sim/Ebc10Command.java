@@ -6,9 +6,7 @@ import io.doorstep.sim.serial.LineCounts;
 import io.doorstep.sim.serial.RtuSlaveLine;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,34 +41,22 @@ final class Ebc10Command {
   }
 
   static Args parse(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i += 2) {
-      if (!OPTIONS.contains(args[i])) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(args[i] + " needs a value");
-      }
-      options.put(args[i], args[i + 1]);
-    }
-    String line = options.get("--line");
-    if (line == null || line.isBlank()) {
-      throw new IllegalArgumentException("--line is required");
-    }
-    int baud = (int) number(options, "--baud", 9600, 2400, 115200);
+    CliOptions options = CliOptions.parse(args, OPTIONS);
+    String line = options.required("--line");
+    int baud = (int) options.number("--baud", 9600, 2400, 115200);
     if (!List.of(2400, 4800, 9600, 19200, 38400, 57600, 115200).contains(baud)) {
       throw new IllegalArgumentException("--baud must be one the pile knows: " + baud);
     }
-    String paced = options.getOrDefault("--paced", "true");
+    String paced = options.get("--paced", "true");
     if (!paced.equals("true") && !paced.equals("false")) {
       throw new IllegalArgumentException("--paced must be true or false: " + paced);
     }
-    long seed = options.containsKey("--seed")
-        ? (long) number(options, "--seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
+    long seed = options.has("--seed")
+        ? (long) options.number("--seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
         : new Random().nextLong();
-    return new Args(line, addresses(options.getOrDefault("--addresses", "1")), baud,
-        number(options, "--speed", 60, 0.001, 100_000), number(options, "--plugged", 0.5, 0, 1),
-        seed, paced.equals("true"), number(options, "--duration", 0, 0.1, 1e9));
+    return new Args(line, addresses(options.get("--addresses", "1")), baud,
+        options.number("--speed", 60, 0.001, 100_000), options.number("--plugged", 0.5, 0, 1),
+        seed, paced.equals("true"), options.number("--duration", 0, 0.1, 1e9));
   }
 
   private static List<Integer> addresses(String text) {
@@ -93,24 +79,6 @@ final class Ebc10Command {
       throw new IllegalArgumentException("--addresses must be 1-247 as a range or list: " + text);
     }
     return addresses;
-  }
-
-  private static double number(Map<String, String> options, String key, double fallback,
-      double min, double max) {
-    String text = options.get(key);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the range.
-    }
-    throw new IllegalArgumentException(key + " must be a number from " + min + " to " + max
-        + ": " + text);
   }
 
   static int run(Args args, PrintStream out, PrintStream err) throws InterruptedException {

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -106,55 +104,19 @@ public final class SimulateCli {
     if (args.length == 0 || !"face-terminal".equals(args[0])) {
       throw new IllegalArgumentException("the first argument must be face-terminal or ebc10");
     }
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i += 2) {
-      String key = args[i];
-      if (!List.of("--broker", "--sn", "--password", "--rate", "--duration", "--stranger-ratio",
-          "--persons").contains(key)) {
-        throw new IllegalArgumentException("unknown option " + key);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(key + " needs a value");
-      }
-      options.put(key, args[i + 1]);
-    }
-    String broker = required(options, "--broker");
-    List<String> sns = Arrays.stream(required(options, "--sn").split(","))
+    CliOptions options = CliOptions.parse(args, List.of("--broker", "--sn", "--password", "--rate", "--duration",
+        "--stranger-ratio", "--persons"));
+    String broker = options.required("--broker");
+    List<String> sns = Arrays.stream(options.required("--sn").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
     if (sns.isEmpty()) {
       throw new IllegalArgumentException("--sn needs at least one serial number");
     }
-    double rate = number(options, "--rate", 1, 0.001, 100_000);
-    double duration = number(options, "--duration", 10, 0.1, 86_400);
-    double strangers = number(options, "--stranger-ratio", 0.03, 0, 1);
+    double rate = options.number("--rate", 1, 0.001, 100_000);
+    double duration = options.number("--duration", 10, 0.1, 86_400);
+    double strangers = options.number("--stranger-ratio", 0.03, 0, 1);
     return new Args(broker, sns, options.get("--password"), rate, duration, strangers,
         personIds(options.get("--persons")));
-  }
-
-  private static String required(Map<String, String> options, String key) {
-    String value = options.get(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(key + " is required");
-    }
-    return value;
-  }
-
-  private static double number(Map<String, String> options, String key, double fallback,
-      double min, double max) {
-    String text = options.get(key);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the range.
-    }
-    throw new IllegalArgumentException(key + " must be a number from " + min + " to " + max
-        + ": " + text);
   }
 
   private static List<String> personIds(String file) {

@@ -1,5 +1,6 @@
 package io.doorstep.sim.broker;
 
+import io.doorstep.sim.ExternalProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -195,24 +196,9 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   private static Path findBinary() {
-    String override = System.getenv("MOSQUITTO");
-    if (override != null && Files.isExecutable(Path.of(override))) {
-      return Path.of(override);
-    }
-    for (String location : KNOWN_LOCATIONS) {
-      if (Files.isExecutable(Path.of(location))) {
-        return Path.of(location);
-      }
-    }
-    String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-    for (String entry : path.split(java.io.File.pathSeparator)) {
-      if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "mosquitto"))) {
-        return Path.of(entry, "mosquitto");
-      }
-    }
-    throw new IllegalStateException("mosquitto not found (looked in " + KNOWN_LOCATIONS
-        + " and PATH); install it: apt-get install mosquitto, or set MOSQUITTO to its path");
+    return ExternalProgram.find("mosquitto", "MOSQUITTO", KNOWN_LOCATIONS);
   }
+
 
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1,

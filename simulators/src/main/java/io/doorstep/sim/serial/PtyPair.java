@@ -1,12 +1,12 @@
 package io.doorstep.sim.serial;
 
+import io.doorstep.sim.ExternalProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -166,22 +166,7 @@ public final class PtyPair implements AutoCloseable {
   }
 
   private static Path findBinary() {
-    String override = System.getenv("SOCAT");
-    if (override != null && Files.isExecutable(Path.of(override))) {
-      return Path.of(override);
-    }
-    for (String location : KNOWN_LOCATIONS) {
-      if (Files.isExecutable(Path.of(location))) {
-        return Path.of(location);
-      }
-    }
-    String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-    for (String entry : path.split(java.io.File.pathSeparator)) {
-      if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "socat"))) {
-        return Path.of(entry, "socat");
-      }
-    }
-    throw new IllegalStateException("socat not found (looked in " + KNOWN_LOCATIONS
-        + " and PATH); install it: apt-get install socat, or set SOCAT to its path");
+    return ExternalProgram.find("socat", "SOCAT", KNOWN_LOCATIONS);
   }
+
 }
