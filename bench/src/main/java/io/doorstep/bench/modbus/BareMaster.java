@@ -1,19 +1,26 @@
 package io.doorstep.bench.modbus;
 
 import com.fazecast.jSerialComm.SerialPort;
+import io.doorstep.drivers.modbus.RtuTiming;
 import io.doorstep.drivers.modbus.profile.RegisterTable;
 import io.doorstep.sim.modbus.Crc16;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The floor's master: jSerialComm alone, on the bench's thread. It writes a ready-made request,
  * reads exactly the answer's length with a blocking read and checks its CRC; no scheduler, no
- * Modbus library, no event loop, no time-out arithmetic.
+ * Modbus library, no event loop, no time-out arithmetic. Like any correct RTU master it leaves
+ * the 3.5-character silence after an answer before its next request: the gateway's line does,
+ * and a floor that skipped it would not be one a real bus allows.
  */
 final class BareMaster implements AutoCloseable {
   private final SerialPort port;
   private final byte[] answer = new byte[260];
+  private final long silenceNanos;
+  private long quietFromNanos;
 
   BareMaster(String path, int baud) {
+    silenceNanos = (long) (RtuTiming.silenceMs(baud) * 1_000_000);
     port = SerialPort.getCommPort(path);
     port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
     port.setComPortTimeouts(SerialPort.TIMEOUT_READ_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 2000, 2000);
@@ -39,6 +46,10 @@ final class BareMaster implements AutoCloseable {
 
   /** Sends {@code request} and reads an answer of {@code answerBytes}; fails on silence or a bad CRC. */
   void exchange(byte[] request, int answerBytes) {
+    long wait;
+    while ((wait = quietFromNanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(wait);
+    }
     if (port.writeBytes(request, request.length) != request.length) {
       throw new IllegalStateException("write to " + port.getSystemPortPath() + " failed");
     }
@@ -50,6 +61,7 @@ final class BareMaster implements AutoCloseable {
       }
       got += n;
     }
+    quietFromNanos = System.nanoTime() + silenceNanos;
     if (!Crc16.matches(answer, answerBytes) || answer[0] != request[0] || answer[1] != request[1]) {
       throw new IllegalStateException("bad answer to unit " + request[0]);
     }

@@ -1,5 +1,6 @@
 package io.doorstep.drivers.gpio;
 
+import io.doorstep.drivers.Waits;
 import static io.doorstep.drivers.gpio.MockBooth.CONTACT_1;
 import static io.doorstep.drivers.gpio.MockBooth.CONTACT_2;
 import static io.doorstep.drivers.gpio.MockBooth.FIRE_PANEL;

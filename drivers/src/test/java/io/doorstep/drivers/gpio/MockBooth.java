@@ -1,5 +1,6 @@
 package io.doorstep.drivers.gpio;
 
+import io.doorstep.drivers.Waits;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;

@@ -1,5 +1,6 @@
 package io.doorstep.drivers.modbus;
 
+import io.doorstep.drivers.Waits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

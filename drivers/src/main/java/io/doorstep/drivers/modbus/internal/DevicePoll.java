@@ -11,9 +11,13 @@ import io.doorstep.drivers.modbus.PolledDevice;
 import io.doorstep.drivers.modbus.Priority;
 import io.doorstep.drivers.modbus.ReadBlock;
 import io.vertx.core.Future;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one device: its blocks read one after another, decoded into a reading. A block
@@ -28,9 +32,17 @@ public final class DevicePoll {
    */
   public record Outcome(DeviceReading reading, boolean reachable, String reason) {}
 
+  private static final Logger log = LoggerFactory.getLogger(DevicePoll.class);
+
   private final ModbusLine line;
   private final PolledDevice device;
   private final List<ReadBlock> blocks;
+  /**
+   * Blocks whose last read failed with an answer that was wrong (an exception, a bad frame),
+   * so that a block failing every second is logged once, not every second. Only touched on the
+   * poller's context.
+   */
+  private final Set<ReadBlock> failing = new HashSet<>();
 
   public DevicePoll(ModbusLine line, PolledDevice device, List<ReadBlock> blocks) {
     this.line = line;
@@ -47,6 +59,9 @@ public final class DevicePoll {
       chain = chain.compose(v -> read(block, priority)
           .map(decoded -> {
             values.putAll(decoded);
+            if (failing.remove(block)) {
+              log.info("{}: {} is read again", device.id(), describe(block));
+            }
             return (Void) null;
           })
           .recover(error -> {
@@ -54,6 +69,9 @@ public final class DevicePoll {
             if (isSilence(error)) {
               unreachable[0]++;
               reason[0] = reason[0] == null ? error.getMessage() : reason[0];
+            } else if (failing.add(block)) {
+              log.warn("{}: {} failed ({}); its points are marked failed until it is read again", device.id(),
+                  describe(block), error.getMessage());
             }
             return Future.succeededFuture();
           }));
@@ -73,6 +91,11 @@ public final class DevicePoll {
     }
     return line.readRegisters(device.unit(), block.table(), block.address(), block.count(), priority, answerMs)
         .map(registers -> PointDecoder.decode(block, registers));
+  }
+
+  private static String describe(ReadBlock block) {
+    return String.format("the read of %s 0x%04X ×%d", block.table().name().toLowerCase().replace('_', ' '),
+        block.address(), block.count());
   }
 
   private static boolean isSilence(Throwable error) {

@@ -1,4 +1,4 @@
-package io.doorstep.drivers.modbus;
+package io.doorstep.drivers;
 
 import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
@@ -7,28 +7,32 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for an outcome, never for a duration: the limit only keeps a broken test from hanging. */
-final class Waits {
+public final class Waits {
   private static final long LIMIT_MS = 15_000;
 
   private Waits() {}
 
-  static void until(String what, BooleanSupplier condition) {
+  public static void until(String what, BooleanSupplier condition) {
     long end = System.currentTimeMillis() + LIMIT_MS;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > end) {
         throw new AssertionError("never happened: " + what);
       }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+      sleep(5);
+    }
+  }
+
+  public static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 
   /** The future's value, or its failure thrown as is. */
-  static <T> T await(Future<T> future) throws Throwable {
+  public static <T> T await(Future<T> future) throws Throwable {
     try {
       return future.toCompletionStage().toCompletableFuture().get(LIMIT_MS, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -39,7 +43,7 @@ final class Waits {
   }
 
   /** The failure the future completes with. */
-  static Throwable failure(Future<?> future) {
+  public static Throwable failure(Future<?> future) {
     try {
       await(future);
     } catch (Throwable t) {
