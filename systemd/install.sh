@@ -27,7 +27,7 @@ id doorstep >/dev/null 2>&1 || useradd --system --home-dir "$DATA" --shell /usr/
 
 echo "== files"
 rm -rf "$PREFIX/lib"
-install -d -m 0755 "$PREFIX/lib" "$ETC" "$ETC/estates"
+install -d -m 0755 "$PREFIX/lib" "$ETC" "$ETC/estates" "$ETC/profiles"
 # Production gets lib/ only: the embedded demo broker (lib-demo/) stays out.
 install -m 0644 "$ROOT"/gateway/target/dist/lib/*.jar "$PREFIX/lib/"
 install -m 0644 "$ROOT/README.md" "$PREFIX/README.md"
@@ -35,6 +35,8 @@ install -m 0644 "$ROOT/README.md" "$PREFIX/README.md"
 for f in "$ROOT"/config/estates/*.yaml; do
   [ -f "$ETC/estates/$(basename "$f")" ] || install -m 0640 -g doorstep "$f" "$ETC/estates/"
 done
+# Device profiles: the shipped ones are updated with the program; a technician's own stay.
+install -m 0644 "$ROOT"/config/profiles/*.yaml "$ETC/profiles/"
 install -d -m 0750 -o doorstep -g doorstep "$DATA"
 
 echo "== broker"

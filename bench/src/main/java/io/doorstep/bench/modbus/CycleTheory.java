@@ -9,9 +9,10 @@ import java.util.List;
  * frame, 3.5 characters of silence, the device's answer time, the answer frame and its silence;
  * per pile its blocks; per cycle every pile. Beside it, what the bench's pty and paced simulator
  * actually impose: a pty carries the master's request at once, the simulator answers after
- * {@code max(answer delay, 3.5 characters)} and paces only its answer, and nothing makes the
- * master keep the silence after the answer. A master on the pty can therefore beat the wire's
- * floor, and its efficiency against the wire must be read with that in mind.
+ * {@code max(answer delay, 3.5 characters)} and paces only its answer, and the master keeps the
+ * silence after the answer (the gateway's line and the bench's bare master both do). A master on
+ * the pty can therefore beat the wire's floor by the requests' time on the wire, and its
+ * efficiency against the wire must be read with that in mind.
  */
 record CycleTheory(int baud, int answerDelayMs, int devices, List<Block> blocks) {
 
@@ -26,7 +27,7 @@ record CycleTheory(int baud, int answerDelayMs, int devices, List<Block> blocks)
       int request = RtuTiming.READ_REQUEST_BYTES;
       int response = RtuTiming.readResponseBytes(b.table(), b.count());
       double wire = RtuTiming.transactionMs(baud, request, response, answerDelayMs);
-      double pty = Math.max(answerDelayMs, silence) + response * charMs;
+      double pty = Math.max(answerDelayMs, silence) + response * charMs + silence;
       return new Block(b, request, response, request * charMs, silence, response * charMs, wire, pty);
     }).toList();
     return new CycleTheory(baud, answerDelayMs, devices, blocks);

@@ -220,10 +220,10 @@ final class EfficiencyRun {
           Md.ms(b.ptyMs())));
     }
     out.append(Md.table(List.of("block", "request", "answer", "wire: request + silence + delay + answer + silence, ms",
-        "pty: max(delay, silence) + answer, ms"), rows));
+        "pty: max(delay, silence) + answer + silence, ms"), rows));
     out.append(String.format(Locale.ROOT, "%nPer pile %s ms on the wire; × %d piles = **%s ms** minimum cycle "
-        + "(%.3f cycles/s). On the bench's pty the master's request arrives at once and no silence is enforced "
-        + "after the answer, so the pty's minimum is %s ms.%n%n", Md.ms(t.deviceMs()), t.devices(), Md.ms(t.cycleMs()),
+        + "(%.3f cycles/s). On the bench's pty the master's request arrives at once "
+        + "(the silences are kept), so the pty's minimum is %s ms.%n%n", Md.ms(t.deviceMs()), t.devices(), Md.ms(t.cycleMs()),
         1000 / t.cycleMs(), Md.ms(t.ptyCycleMs())));
     return out.toString();
   }

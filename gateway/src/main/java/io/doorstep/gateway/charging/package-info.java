@@ -4,7 +4,9 @@
  * circuits; it does not cut a finished charge, limit time, react to its own smoke detector or
  * a hot plug, or know of a fire. All of that is decided here.
  *
- * <p>Pure: no Vert.x, no I/O, no threads, no clock. {@link io.doorstep.gateway.charging.ShedSafety}
+ * <p>The rules are pure: no Vert.x, no I/O, no threads, no clock (only
+ * {@link io.doorstep.gateway.charging.ChargingVerticle} and {@code SessionRows} touch the bus and
+ * the store, and they decide nothing). {@link io.doorstep.gateway.charging.ShedSafety}
  * takes each poll of a pile ({@link io.doorstep.gateway.charging.PileReading#from}), fire mode,
  * the results of stop writes and a tick, with the time as an argument, and answers with
  * {@link io.doorstep.gateway.charging.SafetyAction}s. The same inputs always give the same actions.
@@ -15,13 +17,13 @@
  * named breaker, which alarms are up (once per episode, cleared when the condition ends), the
  * siren, the shed's power budget, and the accounts of each session.
  *
- * <p>Left to the wiring: polling the piles and writing the stops (safety writes ahead of polls),
- * calling {@code onTick} every few seconds, loading and layering the limits
- * (estate → shed → pile), deciding which sheds a fire covers, storing sessions and alarms,
- * publishing, and restoring or closing sessions the gateway had open when it stopped. State
- * here lives in memory only: after a restart a port found charging starts a session worked out
- * from its relay seconds, so the time limit still counts from the real start, but latches and
- * stops in flight are forgotten.
+ * <p>Left to the wiring ({@code ChargingVerticle}): writing the stops (urgent, ahead of every
+ * poll on the line) and reading the pile back at once, calling {@code onTick} every second,
+ * telling fire mode (the estate has one fire panel: a fire covers every shed), storing sessions
+ * ({@code SessionRows}) and turning alarms into events. The limits are layered estate → shed →
+ * pile by {@code ShedConfigs}. State here lives in memory only: after a restart a port found
+ * charging starts a session worked out from its relay seconds, so the time limit still counts
+ * from the real start, but latches and stops in flight are forgotten.
  *
  * <p>Time: the timed conditions ("above 800 W for 5 s") run on the readings' own timestamps,
  * from the first valid reading showing the condition to the first valid one not showing it.
