@@ -1,8 +1,6 @@
 package io.doorstep.gateway.store;
 
 import io.doorstep.device.DeviceEvent;
-import io.doorstep.device.Severity;
-import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,13 +69,7 @@ final class EventRows {
     List<StoredEvent> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new StoredEvent(rs.getLong("seq"), new DeviceEvent(
-            rs.getString("id"),
-            rs.getLong("ts"),
-            rs.getString("device"),
-            rs.getString("kind"),
-            Severity.fromCode(rs.getString("severity")),
-            new JsonObject(rs.getString("payload")))));
+        out.add(StoredEvent.from(rs));
       }
     }
     return out;
