@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -21,13 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's MQTT 3.1.1 connection to the estate's local broker. It only moves messages:
+ * The gateway's MQTT 3.1.1 connection to a broker (the estate's local one, or the platform's
+ * upstream over TLS). It only moves messages:
  * it keeps the connection up (reconnecting with back-off, forever), restores subscriptions, and
  * hands every message to its handler on the Vert.x context that started the link, in arrival
  * order. Interpreting the bytes is the codecs' job.
  *
  * <p>Paho's own automatic reconnect is not used: it does not retry a first connection that
- * fails, and a gateway that boots before its broker must still come up by itself.
+ * fails, and a gateway that boots before its broker must still come up by itself. A refused
+ * login (CONNACK 4 or 5) is retried with the same back-off: the token may be fixed on the
+ * platform's side while the gateway waits, and {@code lastError} says what is wrong meanwhile.
  */
 public final class MqttLink {
   private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
@@ -44,6 +48,8 @@ public final class MqttLink {
   private final AtomicLong publishFailures = new AtomicLong();
 
   private Context context;
+  /** Built once at start, so that a bad PEM file fails the start rather than every attempt. */
+  private SSLSocketFactory sslSocketFactory;
   private volatile MqttAsyncClient client;
   /** Numbers connect attempts, so that the answer to an abandoned one is ignored. */
   private long attempt;
@@ -65,6 +71,13 @@ public final class MqttLink {
    */
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
+    if (options.tls() != null) {
+      try {
+        sslSocketFactory = options.tls().socketFactory();
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e);
+      }
+    }
     try {
       client = newClient();
     } catch (MqttException | IllegalArgumentException e) {
@@ -170,7 +183,12 @@ public final class MqttLink {
     connectOptions.setConnectionTimeout(CONNECT_TIMEOUT_S);
     // Answers to hundreds of terminals may be in flight at a peak; Paho's default is 10.
     connectOptions.setMaxInflight(1000);
-    if (options.url().startsWith("tcp://")) {
+    if (sslSocketFactory != null) {
+      connectOptions.setSocketFactory(sslSocketFactory);
+      // Paho's default, set here so that nobody turns it off unknowingly: a certificate issued
+      // for another host must be refused, or any holder of a CA-signed certificate could pose as the broker.
+      connectOptions.setHttpsHostnameVerificationEnabled(true);
+    } else if (options.url().startsWith("tcp://")) {
       connectOptions.setSocketFactory(new NoDelaySocketFactory());
     }
     if (options.username() != null) {
@@ -259,7 +277,7 @@ public final class MqttLink {
       return;
     }
     long delay = backoff.nextDelayMs();
-    String reason = error == null ? "unknown" : String.valueOf(error.getMessage());
+    String reason = ConnectFailure.describe(error, options);
     if (!reason.equals(lastError)) {
       log.warn("broker {}: {} ({}); retrying in {} ms", options.url(), what, reason, delay);
     } else {

@@ -25,6 +25,11 @@ public final class ConfigDefaults {
   public static final int MISSED_HEARTBEATS = 3;
 
   public static final boolean UPSTREAM_ENABLED = false;
+  public static final String UPSTREAM_CLIENT_ID = "doorstep-gateway";
+  /** Messages published and not yet acknowledged by the platform's broker. */
+  public static final int UPSTREAM_MAX_IN_FLIGHT = 32;
+  public static final int UPSTREAM_BACKLOG_MAX_EVENTS = 1_000_000;
+  public static final int UPSTREAM_BACKLOG_MAX_AGE_DAYS = 30;
 
   public static final String LOG_LEVEL = "INFO";
 }

@@ -48,8 +48,52 @@ public record GatewayConfig(
   /** How presence is judged: offline after {@code missedHeartbeats} intervals without a sign of life. */
   public record DeviceTiming(int heartbeatIntervalS, int missedHeartbeats) {}
 
-  /** The platform upstream; a later capability fills this in. */
-  public record UpstreamConfig(boolean enabled, String url) {}
+  /**
+   * The property company's platform, reached over the ThingsBoard gateway MQTT API.
+   *
+   * @param url tcp://host:port or ssl://host:port; null only when not enabled
+   * @param accessToken the MQTT user name ThingsBoard knows the gateway by; null when a client
+   *     certificate logs the gateway in instead
+   * @param tls null unless the url is ssl://
+   * @param maxInFlight messages published and not yet acknowledged (PUBACK)
+   */
+  public record UpstreamConfig(
+      boolean enabled, String url, String clientId, String accessToken, UpstreamTls tls, int maxInFlight,
+      Backlog backlog, Rpc rpc) {
+
+    /** Nothing upstream: what a gateway file without an {@code upstream} section means. */
+    public static UpstreamConfig disabled() {
+      return new UpstreamConfig(false, null, ConfigDefaults.UPSTREAM_CLIENT_ID, null, null,
+          ConfigDefaults.UPSTREAM_MAX_IN_FLIGHT,
+          new Backlog(ConfigDefaults.UPSTREAM_BACKLOG_MAX_EVENTS, ConfigDefaults.UPSTREAM_BACKLOG_MAX_AGE_DAYS),
+          new Rpc(List.of()));
+    }
+  }
+
+  /**
+   * PEM files, absolute (resolved against the gateway file's directory) and readable at load time.
+   *
+   * @param caFile the only CA the platform's broker certificate is checked against
+   * @param clientCertFile with {@code clientKeyFile}, an X.509 login; both null otherwise
+   */
+  public record UpstreamTls(Path caFile, Path clientCertFile, Path clientKeyFile) {}
+
+  /**
+   * The bound on events waiting for the platform; beyond it the oldest routine telemetry goes
+   * first, never alarms or passages.
+   */
+  public record Backlog(int maxEvents, int maxAgeDays) {}
+
+  /** @param allow RPC methods the platform may call; empty: none */
+  public record Rpc(List<String> allow) {
+    public Rpc {
+      allow = List.copyOf(allow);
+    }
+
+    public boolean allows(String method) {
+      return allow.contains(method);
+    }
+  }
 
   /** @param file a log file, or null to log to standard output only */
   public record LoggingConfig(String level, Path file) {

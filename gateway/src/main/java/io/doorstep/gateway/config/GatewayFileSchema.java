@@ -43,7 +43,7 @@ final class GatewayFileSchema {
         web(top.map("web", BIND_PORT)),
         broker(top.map("broker", BROKER)),
         devices(top.map("devices", List.of("heartbeatIntervalS", "missedHeartbeats"))),
-        upstream(top.map("upstream", List.of("enabled", "url"))),
+        UpstreamSchema.read(source, top.map("upstream", UpstreamSchema.KEYS)),
         logging(top.map("logging", List.of("level", "file"))));
   }
 
@@ -83,15 +83,6 @@ final class GatewayFileSchema {
     return new DeviceTiming(
         devices.integer("heartbeatIntervalS", ConfigDefaults.HEARTBEAT_INTERVAL_S, 1, 3600),
         devices.integer("missedHeartbeats", ConfigDefaults.MISSED_HEARTBEATS, 1, 100));
-  }
-
-  private static UpstreamConfig upstream(YamlMap upstream) {
-    boolean enabled = upstream.bool("enabled", ConfigDefaults.UPSTREAM_ENABLED);
-    String url = upstream.text("url", TextRule.URL, null);
-    if (enabled) {
-      upstream.require("url", "required when upstream.enabled is true");
-    }
-    return new UpstreamConfig(enabled, url);
   }
 
   private static LoggingConfig logging(YamlMap logging) {

@@ -27,6 +27,13 @@ record TextRule(Predicate<String> test, String allowed) {
   static final TextRule BROKER_URL = new TextRule(
       TextRule::isBrokerUrl, "'embedded', tcp://host:port or ssl://host:port (port 1..65535)");
 
+  static final TextRule UPSTREAM_URL = new TextRule(
+      url -> !url.equals("embedded") && isBrokerUrl(url), "tcp://host:port or ssl://host:port (port 1..65535)");
+
+  /** An RPC method name as the platform sends it, e.g. open or setThreshold. */
+  static final TextRule METHOD = pattern("[A-Za-z][A-Za-z0-9_.-]{0,63}",
+      "a method name: a letter, then up to 63 of A-Z a-z 0-9 _ . -");
+
   static final TextRule CLIENT_ID = new TextRule(s -> s.length() <= 64, "1 to 64 characters");
 
   static final TextRule URL =

@@ -123,7 +123,7 @@ class ConfigProblemsTest {
 
   @Test
   void upstreamEnabledNeedsUrl() throws IOException {
-    write(gateway, "estate: estate.yaml\nupstream:\n  enabled: true\n");
+    write(gateway, "estate: estate.yaml\nupstream:\n  enabled: true\n  accessToken: A1b2C3\n");
     write(estate, GOOD_ESTATE);
 
     assertProblem(only(problems()), gateway, 2, "upstream.url", "required when upstream.enabled is true");

@@ -44,21 +44,79 @@ public final class MosquittoBroker implements AutoCloseable {
   private final Path binary;
   private final Path dir;
   private final Path log;
+  private final Builder settings;
   private int port;
   private Process process;
 
-  private MosquittoBroker(Path binary, Path dir) {
+  private MosquittoBroker(Path binary, Path dir, Builder settings) {
     this.binary = binary;
     this.dir = dir;
     this.log = dir.resolve("mosquitto.log");
+    this.settings = settings;
   }
 
   /** Starts a broker on a free 127.0.0.1 port and returns once it accepts connections. */
   public static MosquittoBroker start() {
+    return builder().start();
+  }
+
+  /** A broker with TLS or logins, as an upstream platform's would be; plain and open by default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options beyond the default plain, anonymous listener. Files are used where they are. */
+  public static final class Builder {
+    private Path caFile;
+    private Path certFile;
+    private Path keyFile;
+    private boolean requireCertificate;
+    private Path passwordFile;
+    private Path aclFile;
+
+    private Builder() {}
+
+    /** The listener speaks TLS only, with this server certificate; clients are checked against {@code caFile}. */
+    public Builder tls(Path caFile, Path certFile, Path keyFile) {
+      this.caFile = caFile;
+      this.certFile = certFile;
+      this.keyFile = keyFile;
+      return this;
+    }
+
+    /**
+     * Clients must present a certificate signed by the TLS CA; its CN becomes the user name
+     * ({@code use_identity_as_username}), as for an X.509 login.
+     */
+    public Builder requireClientCertificate() {
+      this.requireCertificate = true;
+      return this;
+    }
+
+    /** No anonymous clients: only the logins in this file (made with {@code mosquitto_passwd}). */
+    public Builder passwordFile(Path passwordFile) {
+      this.passwordFile = passwordFile;
+      return this;
+    }
+
+    public Builder aclFile(Path aclFile) {
+      this.aclFile = aclFile;
+      return this;
+    }
+
+    public MosquittoBroker start() {
+      if (requireCertificate && caFile == null) {
+        throw new IllegalStateException("requireClientCertificate needs tls(...)");
+      }
+      return MosquittoBroker.launchNew(this);
+    }
+  }
+
+  private static MosquittoBroker launchNew(Builder settings) {
     Path binary = findBinary();
     MosquittoBroker broker;
     try {
-      broker = new MosquittoBroker(binary, Files.createTempDirectory("doorstep-mosquitto-"));
+      broker = new MosquittoBroker(binary, Files.createTempDirectory("doorstep-mosquitto-"), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temp dir for mosquitto", e);
     }
@@ -77,8 +135,9 @@ public final class MosquittoBroker implements AutoCloseable {
     throw Objects.requireNonNull(last);
   }
 
+  /** {@code ssl://127.0.0.1:port} with TLS, else {@code tcp://127.0.0.1:port}. */
   public String url() {
-    return "tcp://127.0.0.1:" + port;
+    return (settings.caFile != null ? "ssl" : "tcp") + "://127.0.0.1:" + port;
   }
 
   public int port() {
@@ -144,9 +203,32 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   private String config() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("listener " + port + " 127.0.0.1");
+    if (settings.caFile != null) {
+      lines.add("cafile " + settings.caFile.toAbsolutePath());
+      lines.add("certfile " + settings.certFile.toAbsolutePath());
+      lines.add("keyfile " + settings.keyFile.toAbsolutePath());
+    }
+    if (settings.requireCertificate) {
+      lines.add("require_certificate true");
+      lines.add("use_identity_as_username true");
+    }
+    if (settings.passwordFile != null) {
+      lines.add("allow_anonymous false");
+      lines.add("password_file " + settings.passwordFile.toAbsolutePath());
+    } else {
+      lines.add("allow_anonymous true");
+    }
+    if (settings.aclFile != null) {
+      lines.add("acl_file " + settings.aclFile.toAbsolutePath());
+    }
+    lines.add(common());
+    return String.join("\n", lines);
+  }
+
+  private String common() {
     return String.join("\n",
-        "listener " + port + " 127.0.0.1",
-        "allow_anonymous true",
         // Without it every small publish waits for Nagle: 14-23 ms per loopback round trip.
         "set_tcp_nodelay true",
         "persistence false",

@@ -1,0 +1,53 @@
+package io.doorstep.gateway.upstream.codec;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The platform's answer to an {@link AttributesRequest}, on {@link Topics#ATTRIBUTES_RESPONSE}:
+ * {@code {"id": 1, "device": "…", "value": 600}} when one key was asked for (the key is not
+ * repeated: the request's id says which), {@code "values": {…}} for several.
+ *
+ * @param value the single value, when {@code single}
+ * @param values the values by key, when not {@code single}; empty otherwise
+ */
+public record AttributesResponse(long id, String device, boolean single, Object value, Map<String, Object> values) {
+  private static final String WHAT = "attributes response";
+
+  public AttributesResponse {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  public static AttributesResponse one(long id, String device, Object value) {
+    return new AttributesResponse(id, device, true, value, Map.of());
+  }
+
+  public static AttributesResponse several(long id, String device, Map<String, Object> values) {
+    return new AttributesResponse(id, device, false, null, values);
+  }
+
+  public static AttributesResponse decode(byte[] body) throws MalformedMessageException {
+    JsonObject o = Inbound.object(body, WHAT);
+    String device = Inbound.text(o, "device", WHAT, null, null);
+    long id = Inbound.integer(o, "id", WHAT, device);
+    boolean hasValue = o.containsKey("value");
+    boolean hasValues = o.containsKey("values");
+    if (hasValue == hasValues) {
+      throw new MalformedMessageException(WHAT + ": needs exactly one of 'value' and 'values'", device, id);
+    }
+    return hasValue ? one(id, device, o.getValue("value"))
+        : several(id, device, Inbound.members(Inbound.object(o, "values", WHAT, device, id)));
+  }
+
+  public byte[] encode() {
+    JsonObject o = new JsonObject().put("id", id).put("device", device);
+    if (single) {
+      o.put("value", value);
+    } else {
+      o.put("values", new JsonObject(new LinkedHashMap<>(values)));
+    }
+    return o.toBuffer().getBytes();
+  }
+}
