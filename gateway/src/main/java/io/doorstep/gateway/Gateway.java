@@ -28,6 +28,7 @@ import io.doorstep.gateway.people.FaceVault;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.sync.PersonSyncVerticle;
+import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.store.StoreException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -69,6 +70,7 @@ public final class Gateway implements AutoCloseable {
   private AccessControl access;
   private TerminalLinkVerticle terminals;
   private SerialLinesVerticle serialLines;
+  private UpstreamVerticle upstream;
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -126,6 +128,7 @@ public final class Gateway implements AutoCloseable {
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
     serialLines = new SerialLinesVerticle(config.estate(), config.devices().heartbeatIntervalS() * 1000L,
         new SerialLineMetrics(metrics));
+    upstream = new UpstreamVerticle(store, config.upstream(), registry, metrics);
     FireMode fire = new FireMode(config.estate());
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
@@ -146,7 +149,9 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(serialLines))
         .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
             new BusDeviceListener(vertx.eventBus()), metrics)))
-        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, metrics))
+        // Last of the services: it forwards what the others record, and never holds them up.
+        .compose(id -> vertx.deployVerticle(upstream))
+        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, upstream, metrics))
         .map(w -> {
           web = w;
           vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", EventKinds.GATEWAY_STARTED,

@@ -10,6 +10,7 @@ import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoreHealth;
 import io.doorstep.gateway.store.StoredEvent;
+import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.web.WebServer;
 import io.doorstep.gateway.web.WebSources;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,22 +28,25 @@ final class GatewayWeb implements WebSources {
   private final DeviceRegistry registry;
   private final TerminalLinkVerticle terminals;
   private final SerialLinesVerticle serialLines;
+  private final UpstreamVerticle upstream;
   private final PrometheusMeterRegistry metrics;
   private WebServer server;
 
   private GatewayWeb(GatewayConfig config, Store store, DeviceRegistry registry, TerminalLinkVerticle terminals,
-      SerialLinesVerticle serialLines, PrometheusMeterRegistry metrics) {
+      SerialLinesVerticle serialLines, UpstreamVerticle upstream, PrometheusMeterRegistry metrics) {
     this.config = config;
     this.store = store;
     this.registry = registry;
     this.terminals = terminals;
     this.serialLines = serialLines;
+    this.upstream = upstream;
     this.metrics = metrics;
   }
 
   static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
-      TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, PrometheusMeterRegistry metrics) {
-    GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, metrics);
+      TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, UpstreamVerticle upstream,
+      PrometheusMeterRegistry metrics) {
+    GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web).map(s -> {
       web.server = s;
       return web;
@@ -90,7 +94,24 @@ final class GatewayWeb implements WebSources {
             .put("url", link == null ? config.broker().connectUrl() : link.url())
             .put("lastError", link == null ? null : link.lastError()))
         .put("devices", new JsonObject().put("total", devices.size()).put("online", online))
-        .put("lines", lines);
+        .put("lines", lines)
+        .put("upstream", upstreamHealth());
+  }
+
+  /** Null when upstream is off; a link that is down makes the gateway degraded no more than a slow platform would. */
+  private JsonObject upstreamHealth() {
+    UpstreamVerticle.Status u = upstream.status();
+    if (u == null) {
+      return null;
+    }
+    return new JsonObject()
+        .put("connected", u.link().connected())
+        .put("url", u.link().url())
+        .put("lastError", u.link().lastError())
+        .put("waitingAlarms", u.waitingAlarms())
+        .put("waitingRoutine", u.waitingRoutine())
+        .put("oldestPendingAgeS", u.oldestAgeS())
+        .put("sent", u.sent());
   }
 
   @Override

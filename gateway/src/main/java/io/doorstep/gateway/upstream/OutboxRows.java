@@ -79,6 +79,19 @@ final class OutboxRows {
     return removed;
   }
 
+  /** Events that cannot travel at all leave the outbox (the caller has logged and counted them). */
+  static Integer remove(Connection c, List<String> eventIds) throws SQLException {
+    int removed = 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM upstream_outbox WHERE event_seq = (SELECT seq FROM events WHERE id = ?)")) {
+      for (String id : eventIds) {
+        ps.setString(1, id);
+        removed += ps.executeUpdate();
+      }
+    }
+    return removed;
+  }
+
   /** How much waits, per lane, and since when. */
   static Backlog backlog(Connection c) throws SQLException {
     long alarms = 0;

@@ -73,8 +73,18 @@ public final class MosquittoBroker implements AutoCloseable {
     private boolean requireCertificate;
     private Path passwordFile;
     private Path aclFile;
+    private boolean persistent;
 
     private Builder() {}
+
+    /**
+     * Sessions, subscriptions and queued QoS 1 messages survive {@link #restart()} (saved on the
+     * clean stop), as on a platform's broker: a subscriber that was away gets what it missed.
+     */
+    public Builder persistent() {
+      this.persistent = true;
+      return this;
+    }
 
     /** The listener speaks TLS only, with this server certificate; clients are checked against {@code caFile}. */
     public Builder tls(Path caFile, Path certFile, Path keyFile) {
@@ -171,7 +181,7 @@ public final class MosquittoBroker implements AutoCloseable {
     process = null;
   }
 
-  /** Stops and starts again on the same port; retained messages are gone (persistence off). */
+  /** Stops and starts again on the same port; retained messages and sessions are gone unless {@code persistent()}. */
   public synchronized void restart() {
     stop();
     launch();
@@ -223,6 +233,12 @@ public final class MosquittoBroker implements AutoCloseable {
     if (settings.aclFile != null) {
       lines.add("acl_file " + settings.aclFile.toAbsolutePath());
     }
+    if (settings.persistent) {
+      lines.add("persistence true");
+      lines.add("persistence_location " + dir.toAbsolutePath() + "/");
+    } else {
+      lines.add("persistence false");
+    }
     lines.add(common());
     return String.join("\n", lines);
   }
@@ -231,7 +247,6 @@ public final class MosquittoBroker implements AutoCloseable {
     return String.join("\n",
         // Without it every small publish waits for Nagle: 14-23 ms per loopback round trip.
         "set_tcp_nodelay true",
-        "persistence false",
         // Run as root, mosquitto would switch to user 'mosquitto' and lose its temp dir.
         "user " + System.getProperty("user.name"),
         // The default (1000) silently drops QoS 1 messages to a busy subscriber under load.

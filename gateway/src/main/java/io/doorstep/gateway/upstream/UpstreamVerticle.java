@@ -1,0 +1,229 @@
+package io.doorstep.gateway.upstream;
+
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.drivers.mqtt.MqttLink;
+import io.doorstep.drivers.mqtt.MqttLinkOptions;
+import io.doorstep.drivers.mqtt.MqttLinkStats;
+import io.doorstep.drivers.mqtt.MqttTls;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.config.GatewayConfig.UpstreamConfig;
+import io.doorstep.gateway.devices.DeviceRegistry;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.upstream.codec.DeviceConnect;
+import io.doorstep.gateway.upstream.codec.DeviceDisconnect;
+import io.doorstep.gateway.upstream.codec.TelemetryBatches;
+import io.doorstep.gateway.upstream.codec.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards the event log to the property company's platform over the ThingsBoard gateway API:
+ * the outbox drained in order, alarms first; devices announced as they come and go; the
+ * gateway's own health and any dropped events reported on the gateway's own telemetry.
+ * With upstream off it only makes sure nothing is queued.
+ */
+public final class UpstreamVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(UpstreamVerticle.class);
+  /** Events read from the outbox at once; a 64 KiB body holds a few hundred. */
+  private static final int READ_LIMIT = 500;
+  static final long HEALTH_EVERY_MS = 60_000;
+  static final long ENFORCE_EVERY_MS = 60_000;
+  static final long BACKLOG_SAMPLE_MS = 5_000;
+  static final long LINK_CHECK_MS = 500;
+
+  private final Store store;
+  private final UpstreamConfig config;
+  private final DeviceRegistry registry;
+  private final MeterRegistry metrics;
+  private final long startedMs = System.currentTimeMillis();
+  private final AtomicLong refusedEvents = new AtomicLong();
+  private volatile OutboxRows.Backlog backlog = new OutboxRows.Backlog(0, 0, 0);
+  private MqttLink link;
+  private OutboxDrain drain;
+  private boolean wasUp;
+
+  public UpstreamVerticle(Store store, UpstreamConfig config, DeviceRegistry registry, MeterRegistry metrics) {
+    this.store = store;
+    this.config = config;
+    this.registry = registry;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    if (!config.enabled()) {
+      return store.write(OutboxRows::uninstall);
+    }
+    link = new MqttLink(vertx, linkOptions(config));
+    drain = new OutboxDrain(store, new LinkPublisher(), new EventBatcher(this::refused), config.maxInFlight(),
+        READ_LIMIT);
+    registerMetrics();
+    return store.write(OutboxRows::install).compose(v -> link.start()).compose(v -> {
+      vertx.eventBus().<DeviceEvent>consumer(Addresses.EVENT_STORED, m -> drain.pump());
+      vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> announce(m.body()));
+      vertx.setPeriodic(LINK_CHECK_MS, id -> checkLink());
+      vertx.setPeriodic(BACKLOG_SAMPLE_MS, id -> sampleBacklog());
+      vertx.setPeriodic(ENFORCE_EVERY_MS, id -> enforceBounds());
+      vertx.setPeriodic(HEALTH_EVERY_MS, id -> reportHealth());
+      sampleBacklog();
+      enforceBounds();
+      log.info("upstream: forwarding to {}", config.url());
+      return Future.succeededFuture();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return link == null ? Future.succeededFuture() : link.stop();
+  }
+
+  /** The link's state and what waits, readable from any thread; null when upstream is off. */
+  public Status status() {
+    if (link == null) {
+      return null;
+    }
+    OutboxRows.Backlog b = backlog;
+    long now = System.currentTimeMillis();
+    return new Status(link.stats(), b.alarms(), b.routine(), b.oldestTs() == 0 ? 0 : (now - b.oldestTs()) / 1000,
+        drain.sent());
+  }
+
+  /**
+   * @param oldestAgeS seconds the oldest waiting event has waited, 0 when none waits
+   * @param sent events acknowledged by the platform's broker since start
+   */
+  public record Status(MqttLinkStats link, long waitingAlarms, long waitingRoutine, long oldestAgeS, long sent) {}
+
+  static MqttLinkOptions linkOptions(UpstreamConfig config) {
+    MqttLinkOptions options = config.tls() == null
+        ? MqttLinkOptions.of(config.url(), config.clientId())
+        : MqttLinkOptions.of(config.url(), config.clientId(), tls(config));
+    return config.accessToken() == null ? options : options.withAccessToken(config.accessToken());
+  }
+
+  private static MqttTls tls(UpstreamConfig config) {
+    MqttTls tls = MqttTls.trusting(config.tls().caFile());
+    return config.tls().clientCertFile() == null ? tls
+        : tls.withClientCertificate(config.tls().clientCertFile(), config.tls().clientKeyFile());
+  }
+
+  /** On the link coming up: every online device is announced, and what waits goes. */
+  private void checkLink() {
+    boolean up = link.connected();
+    if (up == wasUp) {
+      return;
+    }
+    wasUp = up;
+    drain.rewind();
+    if (up) {
+      registry.snapshot().stream().filter(DeviceStatus::online).forEach(this::announce);
+      reportDrops();
+      drain.pump();
+    }
+  }
+
+  private void announce(DeviceStatus status) {
+    if (!link.connected()) {
+      return; // announced with every online device when the link returns
+    }
+    byte[] body = status.online()
+        ? new DeviceConnect(status.id(), status.type()).encode()
+        : new DeviceDisconnect(status.id()).encode();
+    link.publish(status.online() ? Topics.CONNECT : Topics.DISCONNECT, body, Topics.QOS, false)
+        .onFailure(e -> log.debug("announcing {} upstream failed: {}", status.id(), e.getMessage()));
+  }
+
+  private void refused(List<TelemetryBatches.Refused> refused) {
+    refused.forEach(r -> log.error("event {} of {} cannot go upstream: {}", r.event().eventId(), r.event().device(),
+        r.reason()));
+    refusedEvents.addAndGet(refused.size());
+    List<String> ids = refused.stream().map(r -> r.event().eventId()).toList();
+    store.write(c -> OutboxRows.remove(c, ids))
+        .onFailure(e -> log.error("refused events not removed from the outbox: {}", e.getMessage()));
+  }
+
+  private void sampleBacklog() {
+    store.read(OutboxRows::backlog).onSuccess(b -> backlog = b);
+  }
+
+  private void enforceBounds() {
+    long now = System.currentTimeMillis();
+    long oldestAllowed = now - config.backlog().maxAgeDays() * 86_400_000L;
+    store.write(c -> OutboxRows.enforce(c, config.backlog().maxEvents(), oldestAllowed, now))
+        .onSuccess(dropped -> {
+          if (dropped > 0) {
+            log.warn("upstream backlog full: {} routine events dropped, oldest first; the platform is told", dropped);
+          }
+        })
+        .onFailure(e -> log.error("upstream backlog bounds not kept: {}", e.getMessage()));
+  }
+
+  /** The gateway's own telemetry: what waits, and since when. */
+  private void reportHealth() {
+    if (!link.connected()) {
+      return;
+    }
+    Status s = status();
+    JsonObject values = new JsonObject()
+        .put("uptimeS", (System.currentTimeMillis() - startedMs) / 1000)
+        .put("backlogAlarms", s.waitingAlarms()).put("backlogRoutine", s.waitingRoutine())
+        .put("oldestPendingAgeS", s.oldestAgeS()).put("sent", s.sent())
+        .put("devicesOnline", registry.snapshot().stream().filter(DeviceStatus::online).count());
+    link.publish(Topics.OWN_TELEMETRY, values.encode().getBytes(StandardCharsets.UTF_8), Topics.QOS, false);
+    reportDrops();
+  }
+
+  /** Drops are told once acknowledged, and only then forgotten. */
+  private void reportDrops() {
+    store.read(OutboxRows::drops).onSuccess(drops -> {
+      if (drops.isEmpty() || !link.connected()) {
+        return;
+      }
+      JsonObject body = new JsonObject().put("droppedEvents", new JsonObject(Map.copyOf(drops)));
+      link.publish(Topics.OWN_TELEMETRY, body.encode().getBytes(StandardCharsets.UTF_8), Topics.QOS, false)
+          .compose(v -> store.write(c -> OutboxRows.reported(c, drops)))
+          .onFailure(e -> log.debug("drops not reported yet: {}", e.getMessage()));
+    });
+  }
+
+  private void registerMetrics() {
+    Gauge.builder("doorstep.upstream.connected", this, v -> v.link.connected() ? 1 : 0)
+        .description("1 while the link to the platform is up").register(metrics);
+    Gauge.builder("doorstep.upstream.backlog", this, v -> v.backlog.alarms()).tag("lane", "alarms")
+        .description("events waiting to go upstream").register(metrics);
+    Gauge.builder("doorstep.upstream.backlog", this, v -> v.backlog.routine()).tag("lane", "routine")
+        .register(metrics);
+    Gauge.builder("doorstep.upstream.oldest.pending.age.seconds", this, v -> {
+      long oldest = v.backlog.oldestTs();
+      return oldest == 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
+    }).register(metrics);
+    FunctionCounter.builder("doorstep.upstream.sent", this, v -> v.drain.sent())
+        .description("events the platform's broker acknowledged").register(metrics);
+    FunctionCounter.builder("doorstep.upstream.refused", this, v -> v.refusedEvents.get())
+        .description("events too large to travel at all").register(metrics);
+  }
+
+  /** The drain's view of the link. */
+  private final class LinkPublisher implements OutboxDrain.Publisher {
+    @Override
+    public boolean up() {
+      return link.connected();
+    }
+
+    @Override
+    public Future<Void> publish(String topic, byte[] body) {
+      return link.publish(topic, body, Topics.QOS, false);
+    }
+  }
+}

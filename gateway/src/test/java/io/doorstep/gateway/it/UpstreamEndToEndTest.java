@@ -1,0 +1,178 @@
+package io.doorstep.gateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
+import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.config.ConfigLoader;
+import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.sim.broker.MosquittoBroker;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform's broker is a real Mosquitto and the platform a subscriber on it: every event the
+ * gateway stores arrives, alarms ahead of the rest, in order per device, also after the platform's
+ * broker was down while events kept coming.
+ */
+class UpstreamEndToEndTest {
+  private static final List<String> DEVICES = List.of(TestEstate.GATE_IN, TestEstate.GATE_OUT, TestEstate.UNIT);
+
+  @TempDir Path dir;
+
+  @Test
+  void everyEventArrivesInOrderPerDeviceAcrossAnOutageOfThePlatformsBroker() throws Exception {
+    try (MosquittoBroker local = MosquittoBroker.start();
+        MosquittoBroker platform = MosquittoBroker.builder().persistent().start();
+        Platform received = Platform.subscribe(platform.url())) {
+      Path file = TestEstate.write(dir, local.url(), TestEstate.freePort(), 30);
+      Files.writeString(file, "upstream: {enabled: true, url: '" + platform.url() + "', accessToken: test-token,"
+          + " maxInFlight: 4}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      GatewayConfig config = ConfigLoader.load(file);
+      try (RunningGateway running = new RunningGateway(MosquittoBroker.start(), Gateway.start(config), config)) {
+        List<DeviceEvent> sent = new ArrayList<>();
+        record(running, sent, 0, 300);
+        Waits.until("the first 300 events are upstream", Duration.ofSeconds(30), () -> received.count() >= 300);
+
+        platform.stop();
+        record(running, sent, 300, 600);
+        Waits.until("/health shows the backlog", Duration.ofSeconds(15), () -> {
+          JsonObject upstream = health(running).getJsonObject("upstream");
+          return !upstream.getBoolean("connected") && upstream.getLong("waitingRoutine") > 0;
+        });
+        platform.restart();
+
+        Waits.until("every event is upstream", Duration.ofSeconds(60), () -> received.count() >= sent.size());
+        // Alarms travel in a lane of their own, ahead of the rest: the order holds per device within each lane.
+        for (String device : DEVICES) {
+          for (boolean alarms : List.of(true, false)) {
+            List<String> expected = sent.stream()
+                .filter(e -> e.device().equals(device) && e.kind().equals(EventKinds.ALARM_RAISED) == alarms)
+                .map(DeviceEvent::id).toList();
+            List<String> arrived = received.firstArrivals(device).stream().filter(expected::contains).toList();
+            assertEquals(expected, arrived, "order of " + device + (alarms ? " alarms" : " passages"));
+          }
+        }
+        // What waited through the outage: its alarms went before any of its passages.
+        List<String> order = received.arrivalOrder();
+        int lastAlarm = sent.subList(300, 600).stream().filter(e -> e.kind().equals(EventKinds.ALARM_RAISED))
+            .mapToInt(e -> order.indexOf(e.id())).max().orElseThrow();
+        int firstPassage = sent.subList(300, 600).stream().filter(e -> e.kind().equals(EventKinds.PASSAGE))
+            .mapToInt(e -> order.indexOf(e.id())).min().orElseThrow();
+        assertTrue(lastAlarm < firstPassage, "alarms first: last alarm at " + lastAlarm + ", first passage at "
+            + firstPassage);
+        Waits.until("the backlog is empty", Duration.ofSeconds(15),
+            () -> health(running).getJsonObject("upstream").getLong("waitingRoutine") == 0);
+      }
+    }
+  }
+
+  /** Events n..end, spread over the devices, every tenth an alarm. */
+  private static void record(RunningGateway running, List<DeviceEvent> sent, int from, int to) {
+    for (int n = from; n < to; n++) {
+      String device = DEVICES.get(n % DEVICES.size());
+      String kind = n % 10 == 0 ? EventKinds.ALARM_RAISED : EventKinds.PASSAGE;
+      DeviceEvent event = new DeviceEvent("up-" + n, 1_700_000_000_000L + n, device, kind, Severity.INFO,
+          new JsonObject().put("n", n));
+      sent.add(event);
+      running.gateway.vertx().eventBus().send(Addresses.EVENT_RECORD, event);
+    }
+  }
+
+  private static JsonObject health(RunningGateway running) {
+    try {
+      return new JsonObject(running.get("/health"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The platform: a persistent subscriber on its broker, collecting telemetry entries per device. */
+  private static final class Platform implements AutoCloseable {
+    private final MqttClient client;
+    private final Map<String, Set<String>> byDevice = new ConcurrentHashMap<>();
+    private final Set<String> all = ConcurrentHashMap.newKeySet();
+    private final List<String> arrivals = new ArrayList<>();
+
+    private Platform(MqttClient client) {
+      this.client = client;
+    }
+
+    static Platform subscribe(String url) throws Exception {
+      MqttClient client = new MqttClient(url, "platform-test", new MemoryPersistence());
+      Platform platform = new Platform(client);
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(false);
+      options.setAutomaticReconnect(true);
+      options.setMaxReconnectDelay(500);
+      client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+        @Override
+        public void connectionLost(Throwable cause) {}
+
+        @Override
+        public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+          platform.take(new JsonObject(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+      });
+      client.connect(options);
+      client.subscribe("v1/gateway/telemetry", 1);
+      return platform;
+    }
+
+    private synchronized void take(JsonObject body) {
+      for (String device : body.fieldNames()) {
+        JsonArray entries = body.getJsonArray(device);
+        for (int i = 0; i < entries.size(); i++) {
+          String id = entries.getJsonObject(i).getJsonObject("values").getString("eventId");
+          byDevice.computeIfAbsent(device, d -> new LinkedHashSet<>()).add(id);
+          if (all.add(id)) {
+            arrivals.add(id);
+          }
+        }
+      }
+    }
+
+    int count() {
+      return all.size();
+    }
+
+    /** Every id at its first arrival, across devices. */
+    synchronized List<String> arrivalOrder() {
+      return new ArrayList<>(arrivals);
+    }
+
+    /** Each id at its first arrival: a repeat after an outage is the platform's to recognise. */
+    synchronized List<String> firstArrivals(String device) {
+      return new ArrayList<>(byDevice.getOrDefault(device, new LinkedHashSet<>()));
+    }
+
+    @Override
+    public void close() throws Exception {
+      client.disconnectForcibly(1000);
+      client.close();
+    }
+  }
+}
