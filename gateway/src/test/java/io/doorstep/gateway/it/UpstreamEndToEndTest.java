@@ -11,7 +11,6 @@ import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.sim.broker.MosquittoBroker;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,14 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +37,7 @@ class UpstreamEndToEndTest {
   void everyEventArrivesInOrderPerDeviceAcrossAnOutageOfThePlatformsBroker() throws Exception {
     try (MosquittoBroker local = MosquittoBroker.start();
         MosquittoBroker platform = MosquittoBroker.builder().persistent().start();
-        Platform received = Platform.subscribe(platform.url())) {
+        PlatformSubscriber received = PlatformSubscriber.subscribe(platform.url())) {
       Path file = TestEstate.write(dir, local.url(), TestEstate.freePort(), 30);
       Files.writeString(file, "upstream: {enabled: true, url: '" + platform.url() + "', accessToken: test-token,"
           + " maxInFlight: 4}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -104,75 +97,6 @@ class UpstreamEndToEndTest {
       return new JsonObject(running.get("/health"));
     } catch (Exception e) {
       throw new AssertionError(e);
-    }
-  }
-
-  /** The platform: a persistent subscriber on its broker, collecting telemetry entries per device. */
-  private static final class Platform implements AutoCloseable {
-    private final MqttClient client;
-    private final Map<String, Set<String>> byDevice = new ConcurrentHashMap<>();
-    private final Set<String> all = ConcurrentHashMap.newKeySet();
-    private final List<String> arrivals = new ArrayList<>();
-
-    private Platform(MqttClient client) {
-      this.client = client;
-    }
-
-    static Platform subscribe(String url) throws Exception {
-      MqttClient client = new MqttClient(url, "platform-test", new MemoryPersistence());
-      Platform platform = new Platform(client);
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setCleanSession(false);
-      options.setAutomaticReconnect(true);
-      options.setMaxReconnectDelay(500);
-      client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
-        @Override
-        public void connectionLost(Throwable cause) {}
-
-        @Override
-        public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-          platform.take(new JsonObject(new String(message.getPayload(), StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
-      });
-      client.connect(options);
-      client.subscribe("v1/gateway/telemetry", 1);
-      return platform;
-    }
-
-    private synchronized void take(JsonObject body) {
-      for (String device : body.fieldNames()) {
-        JsonArray entries = body.getJsonArray(device);
-        for (int i = 0; i < entries.size(); i++) {
-          String id = entries.getJsonObject(i).getJsonObject("values").getString("eventId");
-          byDevice.computeIfAbsent(device, d -> new LinkedHashSet<>()).add(id);
-          if (all.add(id)) {
-            arrivals.add(id);
-          }
-        }
-      }
-    }
-
-    int count() {
-      return all.size();
-    }
-
-    /** Every id at its first arrival, across devices. */
-    synchronized List<String> arrivalOrder() {
-      return new ArrayList<>(arrivals);
-    }
-
-    /** Each id at its first arrival: a repeat after an outage is the platform's to recognise. */
-    synchronized List<String> firstArrivals(String device) {
-      return new ArrayList<>(byDevice.getOrDefault(device, new LinkedHashSet<>()));
-    }
-
-    @Override
-    public void close() throws Exception {
-      client.disconnectForcibly(1000);
-      client.close();
     }
   }
 }
