@@ -66,6 +66,14 @@ public final class EventKinds {
   /** The shed's siren was switched on or off (payload: shed, on). */
   public static final String CHARGING_SIREN = "charging.siren";
 
+  /**
+   * The platform's broker refuses the gateway: a bad access token, a certificate the gateway
+   * does not trust, a host name mismatch (device: gateway; payload: url, reason).
+   */
+  public static final String UPSTREAM_REFUSED = "upstream.refused";
+  /** The link to the platform is up (again). */
+  public static final String UPSTREAM_CONNECTED = "upstream.connected";
+
   /** Someone pressed a door's exit button: the door is released without a credential. */
   public static final String DOOR_EXIT = "door.exit";
   /** The booth's "all doors open" key switch was turned on. */

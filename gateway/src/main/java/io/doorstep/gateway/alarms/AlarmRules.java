@@ -27,6 +27,8 @@ final class AlarmRules {
       case EventKinds.FIRE_MODE_ENDED -> List.of(new Clear(List.of(AlarmType.FIRE), true));
       case EventKinds.LINE_LOST -> List.of(new Raise(AlarmType.LINE_LOST));
       case EventKinds.LINE_UP -> List.of(new Clear(List.of(AlarmType.LINE_LOST), false));
+      case EventKinds.UPSTREAM_REFUSED -> List.of(new Raise(AlarmType.UPSTREAM_REFUSED));
+      case EventKinds.UPSTREAM_CONNECTED -> List.of(new Clear(List.of(AlarmType.UPSTREAM_REFUSED), false));
       case EventKinds.CHARGING_ALARM -> ofType(event, Raise::new);
       case EventKinds.CHARGING_ALARM_CLEARED -> ofType(event, t -> new Clear(List.of(t), false));
       default -> List.of();

@@ -19,6 +19,8 @@ public enum AlarmType {
   FIRE("fire", Severity.CRITICAL, false),
   /** An RS-485 line's port vanished or cannot be opened: every device on it is out of reach. */
   LINE_LOST("line-lost", Severity.ALARM, false),
+  /** The platform's broker refuses the gateway's login or certificate: nothing reaches the platform until fixed. */
+  UPSTREAM_REFUSED("upstream-refused", Severity.ALARM, false),
   CHARGING_OVER_POWER(ChargingAlarm.OVER_POWER),
   CHARGING_PLUG_WARM(ChargingAlarm.PLUG_WARM),
   CHARGING_PLUG_HOT(ChargingAlarm.PLUG_HOT),

@@ -1,6 +1,8 @@
 package io.doorstep.gateway.upstream;
 
 import io.doorstep.device.DeviceEvent;
+import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
 import io.doorstep.drivers.mqtt.MqttLink;
 import io.doorstep.drivers.mqtt.MqttLinkOptions;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
@@ -41,6 +43,9 @@ public final class UpstreamVerticle extends VerticleBase {
   static final long ENFORCE_EVERY_MS = 60_000;
   static final long BACKLOG_SAMPLE_MS = 5_000;
   static final long LINK_CHECK_MS = 500;
+  /** How MqttLink words a refusal, as opposed to a broker that is away. */
+  private static final java.util.regex.Pattern REFUSALS =
+      java.util.regex.Pattern.compile("^(not authorised|certificate not trusted|hostname mismatch)");
 
   private final Store store;
   private final UpstreamConfig config;
@@ -52,6 +57,8 @@ public final class UpstreamVerticle extends VerticleBase {
   private MqttLink link;
   private OutboxDrain drain;
   private boolean wasUp;
+  /** The refusal last raised as an alarm, so that one refusal is one alarm, not one per retry. */
+  private String refusal;
 
   public UpstreamVerticle(Store store, UpstreamConfig config, DeviceRegistry registry, MeterRegistry metrics) {
     this.store = store;
@@ -121,16 +128,40 @@ public final class UpstreamVerticle extends VerticleBase {
   /** On the link coming up: every online device is announced, and what waits goes. */
   private void checkLink() {
     boolean up = link.connected();
+    if (!up) {
+      noticeRefusal(link.stats().lastError());
+    }
     if (up == wasUp) {
       return;
     }
     wasUp = up;
     drain.rewind();
     if (up) {
+      if (refusal != null) {
+        refusal = null;
+        record(EventKinds.UPSTREAM_CONNECTED, Severity.INFO, new JsonObject().put("url", config.url()));
+      }
       registry.snapshot().stream().filter(DeviceStatus::online).forEach(this::announce);
       reportDrops();
       drain.pump();
     }
+  }
+
+  /**
+   * A broker that answers but refuses (token, certificate, host name) will not let the gateway in
+   * by retrying: a person must act, so it is an alarm. A broker that is merely away is not.
+   */
+  private void noticeRefusal(String error) {
+    if (error == null || refusal != null || !REFUSALS.matcher(error).find()) {
+      return;
+    }
+    refusal = error;
+    log.error("upstream: the platform's broker {} refuses the gateway: {}", config.url(), error);
+    record(EventKinds.UPSTREAM_REFUSED, Severity.ALARM, new JsonObject().put("url", config.url()).put("reason", error));
+  }
+
+  private void record(String kind, Severity severity, JsonObject payload) {
+    vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", kind, severity, payload));
   }
 
   private void announce(DeviceStatus status) {

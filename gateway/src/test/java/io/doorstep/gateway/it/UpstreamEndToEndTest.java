@@ -80,6 +80,39 @@ class UpstreamEndToEndTest {
     }
   }
 
+  @Test
+  void aPlatformBrokerThatRefusesTheTokenIsAnAlarmWithTheReason() throws Exception {
+    Path passwords = dir.resolve("passwords");
+    Files.writeString(passwords, "");
+    Process p = new ProcessBuilder("mosquitto_passwd", "-b", passwords.toString(), "other-token", "x")
+        .redirectErrorStream(true).start();
+    assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "mosquitto_passwd");
+    try (MosquittoBroker local = MosquittoBroker.start();
+        MosquittoBroker platform = MosquittoBroker.builder().passwordFile(passwords).start()) {
+      Path file = TestEstate.write(dir, local.url(), TestEstate.freePort(), 30);
+      Files.writeString(file, "upstream: {enabled: true, url: '" + platform.url() + "', accessToken: wrong-token}\n",
+          StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      GatewayConfig config = ConfigLoader.load(file);
+      try (RunningGateway running = new RunningGateway(MosquittoBroker.start(), Gateway.start(config), config)) {
+        Waits.until("the refusal is an alarm", Duration.ofSeconds(20), () -> openAlarm(running, "upstream-refused"));
+        JsonObject upstream = health(running).getJsonObject("upstream");
+        assertTrue(upstream.getString("lastError").startsWith("not authorised"), upstream.encode());
+        assertEquals(false, upstream.getBoolean("connected"));
+      }
+    }
+  }
+
+  private static boolean openAlarm(RunningGateway running, String type) {
+    try {
+      var list = RunningGateway.await(running.gateway.vertx().eventBus()
+          .<io.doorstep.gateway.alarms.AlarmBus.AlarmList>request(io.doorstep.gateway.alarms.AlarmBus.ACTIVE,
+              new io.doorstep.gateway.alarms.AlarmBus.ActiveQuery())).body();
+      return list.alarms().stream().anyMatch(a -> a.open() && a.type().code().equals(type));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Events n..end, spread over the devices, every tenth an alarm. */
   private static void record(RunningGateway running, List<DeviceEvent> sent, int from, int to) {
     for (int n = from; n < to; n++) {
