@@ -1,7 +1,6 @@
 package io.doorstep.gateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
@@ -32,7 +31,8 @@ class BrokerRestartTest {
             .create()) {
       terminal.loadPersons(List.of(Person.resident("R1001", "张三")));
       terminal.start().get(10, TimeUnit.SECONDS);
-      assertTrue(!terminal.presentFace("R1001", 0.9, true, "pedestrian", "in").get(5, TimeUnit.SECONDS).local());
+      // The gateway subscribes a moment after it connects: until then a terminal decides alone.
+      Waits.until("the gateway answers a verify", Duration.ofSeconds(30), () -> answeredByGateway(terminal));
 
       running.broker.stop();
       Waits.until("/health reports the broker down", Duration.ofSeconds(10),
@@ -43,13 +43,15 @@ class BrokerRestartTest {
       Waits.until("/health reports the broker back", Duration.ofSeconds(30),
           () -> health(running).getJsonObject("broker").getBoolean("connected"));
       Waits.until("the terminal is back", Duration.ofSeconds(30), terminal::isConnected);
-      Waits.until("a verify is answered by the gateway again", Duration.ofSeconds(30), () -> {
-        try {
-          return !terminal.presentFace("R1001", 0.9, true, "pedestrian", "in").get(5, TimeUnit.SECONDS).local();
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
+      Waits.until("a verify is answered by the gateway again", Duration.ofSeconds(30), () -> answeredByGateway(terminal));
+    }
+  }
+
+  private static boolean answeredByGateway(FaceTerminalSimulator terminal) {
+    try {
+      return !terminal.presentFace("R1001", 0.9, true, "pedestrian", "in").get(5, TimeUnit.SECONDS).local();
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 
