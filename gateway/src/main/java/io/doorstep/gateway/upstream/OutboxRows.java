@@ -92,13 +92,16 @@ final class OutboxRows {
     return removed;
   }
 
-  /** How much waits, per lane, and since when. */
+  /**
+   * How much waits, per lane, and since when. Counted on the outbox's own index, then one look-up
+   * of the oldest event: sampled every few seconds, it must stay cheap with a million waiting.
+   */
   static Backlog backlog(Connection c) throws SQLException {
     long alarms = 0;
     long routine = 0;
-    long oldestTs = 0;
-    try (PreparedStatement ps = c.prepareStatement("SELECT o.lane, count(*), min(e.ts) FROM upstream_outbox o"
-        + " JOIN events e ON e.seq = o.event_seq GROUP BY o.lane");
+    long oldestSeq = Long.MAX_VALUE;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT lane, count(*), min(event_seq) FROM upstream_outbox GROUP BY lane");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         if (rs.getInt(1) == ALARM_LANE) {
@@ -106,8 +109,16 @@ final class OutboxRows {
         } else {
           routine = rs.getLong(2);
         }
-        long ts = rs.getLong(3);
-        oldestTs = oldestTs == 0 ? ts : Math.min(oldestTs, ts);
+        oldestSeq = Math.min(oldestSeq, rs.getLong(3));
+      }
+    }
+    long oldestTs = 0;
+    if (oldestSeq != Long.MAX_VALUE) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT stored_ts FROM events WHERE seq = ?")) {
+        ps.setLong(1, oldestSeq);
+        try (ResultSet rs = ps.executeQuery()) {
+          oldestTs = rs.next() ? rs.getLong(1) : 0;
+        }
       }
     }
     return new Backlog(alarms, routine, oldestTs);
@@ -115,7 +126,8 @@ final class OutboxRows {
 
   /**
    * Keeps the backlog within its bounds: drops the oldest routine events that are neither
-   * passages nor safety records, beyond {@code maxEvents} or older than {@code maxAgeMs}, and
+   * passages nor safety records, beyond {@code maxEvents} or waiting since before
+   * {@code oldestAllowedTs}, and
    * counts them by kind. Alarms, passages and what {@link UpstreamPolicy#neverDropped} names stay,
    * however many there are.
    *
@@ -132,7 +144,7 @@ final class OutboxRows {
     long excess = Math.max(0, total - maxEvents);
     Map<String, Integer> byKind = new LinkedHashMap<>();
     List<Long> seqs = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT o.event_seq, e.kind, e.ts FROM upstream_outbox o"
+    try (PreparedStatement ps = c.prepareStatement("SELECT o.event_seq, e.kind, e.stored_ts FROM upstream_outbox o"
         + " JOIN events e ON e.seq = o.event_seq WHERE " + droppable + " ORDER BY o.event_seq")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next() && (seqs.size() < excess || rs.getLong(3) < oldestAllowedTs)) {
@@ -189,7 +201,7 @@ final class OutboxRows {
     return null;
   }
 
-  /** @param oldestTs Unix ms of the oldest event waiting, 0 when none waits */
+  /** @param oldestTs Unix ms the oldest waiting event was stored (began to wait), 0 when none waits */
   record Backlog(long alarms, long routine, long oldestTs) {
     long total() {
       return alarms + routine;
