@@ -128,7 +128,7 @@ public final class Gateway implements AutoCloseable {
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
     serialLines = new SerialLinesVerticle(config.estate(), config.devices().heartbeatIntervalS() * 1000L,
         new SerialLineMetrics(metrics));
-    upstream = new UpstreamVerticle(store, config.upstream(), registry, metrics);
+    upstream = new UpstreamVerticle(store, config.upstream(), config.estate(), registry, metrics);
     FireMode fire = new FireMode(config.estate());
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()

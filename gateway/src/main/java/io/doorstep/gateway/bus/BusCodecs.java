@@ -7,6 +7,7 @@ import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.drivers.modbus.DeviceReading;
 import io.doorstep.gateway.alarms.AlarmBus;
+import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.doors.DoorBus;
 import io.doorstep.gateway.fire.FireBus;
@@ -35,5 +36,6 @@ public final class BusCodecs {
     AlarmBus.registerCodecs(bus);
     DoorBus.registerCodecs(bus);
     FireBus.registerCodecs(bus);
+    ChargingBus.registerCodecs(bus);
   }
 }

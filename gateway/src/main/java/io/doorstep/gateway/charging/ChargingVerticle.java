@@ -1,5 +1,6 @@
 package io.doorstep.gateway.charging;
 
+import io.doorstep.device.CommandResult;
 import io.doorstep.device.DeviceCommand;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
@@ -12,6 +13,7 @@ import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -48,11 +50,71 @@ public final class ChargingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    Future<Void> limits = vertx.eventBus().<ChargingBus.SetLimits>consumer(ChargingBus.LIMITS, this::setLimits)
+        .completion();
+    Future<Void> stops = vertx.eventBus().<ChargingBus.StopRequest>consumer(ChargingBus.STOP, this::stopRequest)
+        .completion();
     if (sheds.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.all(limits, stops);
     }
     vertx.setPeriodic(TICK_MS, id -> tick());
-    return vertx.eventBus().<DeviceReading>consumer(Addresses.DEVICE_READING, m -> onReading(m.body())).completion();
+    return Future.all(limits, stops,
+        vertx.eventBus().<DeviceReading>consumer(Addresses.DEVICE_READING, m -> onReading(m.body())).completion());
+  }
+
+  /** A pile's limits replaced live, from the next reading on; the caller audits. */
+  private void setLimits(Message<ChargingBus.SetLimits> message) {
+    ChargingBus.SetLimits request = message.body();
+    ShedSafety shed = shedOfPile.get(request.pile());
+    if (shed == null) {
+      message.fail(ChargingBus.NO_SUCH_PILE, "no charging pile " + request.pile() + " in any shed");
+      return;
+    }
+    SafetyLimits before = shed.limits(request.pile());
+    try {
+      SafetyLimits after = shed.setLimits(request.pile(), request.changes());
+      if (!request.changes().isEmpty()) {
+        log.warn("limits of {} changed: {}", request.pile(), request.changes());
+      }
+      message.reply(new ChargingBus.PileLimits(request.pile(), before.asMap(), after.asMap()));
+    } catch (IllegalArgumentException e) {
+      message.fail(ChargingBus.INVALID, e.getMessage());
+    }
+  }
+
+  /**
+   * A stop asked from outside the rules (the platform): the rules learn why, so that the session
+   * ends with that reason and the stop is verified like any other.
+   */
+  private void stopRequest(Message<ChargingBus.StopRequest> message) {
+    ChargingBus.StopRequest request = message.body();
+    ShedSafety shed = shedOfPile.get(request.pile());
+    if (shed == null) {
+      message.fail(ChargingBus.NO_SUCH_PILE, "no charging pile " + request.pile() + " in any shed");
+      return;
+    }
+    List<SafetyAction> actions;
+    try {
+      actions = shed.onStopRequest(request.pile(), request.port(), request.reason(), System.currentTimeMillis());
+    } catch (IllegalArgumentException e) {
+      message.fail(ChargingBus.INVALID, e.getMessage());
+      return;
+    }
+    if (actions.isEmpty()) {
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
+      return;
+    }
+    for (SafetyAction action : actions) {
+      if (action instanceof SafetyAction.StopPort stop) {
+        stop(shed, stop).onComplete(done -> {
+          if (done.succeeded()) {
+            message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false));
+          } else {
+            message.fail(CommandFailures.code(done.cause()), done.cause().getMessage());
+          }
+        });
+      }
+    }
   }
 
   private void onReading(DeviceReading reading) {
@@ -104,24 +166,26 @@ public final class ChargingVerticle extends VerticleBase {
   }
 
   /** Urgent: it goes ahead of every poll queued on the pile's line; then read the pile back at once. */
-  private void stop(ShedSafety shed, SafetyAction.StopPort stop) {
+  private Future<CommandResult> stop(ShedSafety shed, SafetyAction.StopPort stop) {
     log.warn("stopping {} port {}: {}", stop.pileId(), stop.port(), stop.reason().code());
-    CommandFailures.send(vertx.eventBus(), new DeviceCommand.Invoke(stop.pileId(), "port" + stop.port() + ".stop", true))
-        .onComplete(done -> {
-          boolean written = done.succeeded();
-          JsonObject payload = new JsonObject().put("pile", stop.pileId()).put("port", stop.port())
-              .put("reason", stop.reason().code()).put("ok", written);
-          if (!written) {
-            payload.put("error", done.cause().getMessage());
-            log.error("stop of {} port {} not written: {}", stop.pileId(), stop.port(), done.cause().getMessage());
-          }
-          record(stop.pileId(), EventKinds.CHARGING_STOP, written ? Severity.INFO : Severity.ALARM, payload);
-          carryOut(shed, shed.onStopResult(stop.pileId(), stop.port(), written, System.currentTimeMillis()));
-          if (written) {
-            CommandFailures.send(vertx.eventBus(), new DeviceCommand.Refresh(stop.pileId()))
-                .onFailure(e -> log.debug("read-back of {} failed: {}", stop.pileId(), e.getMessage()));
-          }
-        });
+    Future<CommandResult> sent = CommandFailures.send(vertx.eventBus(),
+        new DeviceCommand.Invoke(stop.pileId(), "port" + stop.port() + ".stop", true));
+    sent.onComplete(done -> {
+      boolean written = done.succeeded();
+      JsonObject payload = new JsonObject().put("pile", stop.pileId()).put("port", stop.port())
+          .put("reason", stop.reason().code()).put("ok", written);
+      if (!written) {
+        payload.put("error", done.cause().getMessage());
+        log.error("stop of {} port {} not written: {}", stop.pileId(), stop.port(), done.cause().getMessage());
+      }
+      record(stop.pileId(), EventKinds.CHARGING_STOP, written ? Severity.INFO : Severity.ALARM, payload);
+      carryOut(shed, shed.onStopResult(stop.pileId(), stop.port(), written, System.currentTimeMillis()));
+      if (written) {
+        CommandFailures.send(vertx.eventBus(), new DeviceCommand.Refresh(stop.pileId()))
+            .onFailure(e -> log.debug("read-back of {} failed: {}", stop.pileId(), e.getMessage()));
+      }
+    });
+    return sent;
   }
 
   private void siren(SafetyAction.Siren siren) {

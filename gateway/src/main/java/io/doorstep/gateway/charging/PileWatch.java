@@ -13,10 +13,13 @@ final class PileWatch {
   final Map<Integer, PortWatch> ports = new LinkedHashMap<>();
   boolean smoke;
   boolean cabinetHot;
+  /** The configured limits until the platform replaces them; a restart goes back to the file's. */
+  private SafetyLimits limits;
 
   PileWatch(PileConfig config, Breaker shedBreaker) {
     this.config = config;
     this.breaker = config.breaker() != null ? config.breaker() : shedBreaker;
+    this.limits = config.limits();
     for (int n = 1; n <= config.ports(); n++) {
       ports.put(n, new PortWatch(config.pileId(), n));
     }
@@ -27,7 +30,11 @@ final class PileWatch {
   }
 
   SafetyLimits limits() {
-    return config.limits();
+    return limits;
+  }
+
+  void limits(SafetyLimits replacement) {
+    limits = replacement;
   }
 
   PortWatch port(int n) {

@@ -32,6 +32,29 @@ public final class ShedSafety {
     return shed;
   }
 
+  /** Whether the pile stands in this shed. */
+  public boolean hasPile(String pileId) {
+    return piles.containsKey(pileId);
+  }
+
+  /** The limits the pile's rules use now. */
+  public SafetyLimits limits(String pileId) {
+    return pile(pileId).limits();
+  }
+
+  /**
+   * Replaces some of one pile's limits from the next reading on: all of them or, when any is
+   * bad alone or together with the rest, none ({@link IllegalArgumentException} naming each
+   * problem). Timers already running are measured against the new limits.
+   *
+   * @return the pile's limits now
+   */
+  public SafetyLimits setLimits(String pileId, Map<String, ? extends Number> changes) {
+    PileWatch pile = pile(pileId);
+    pile.limits(pile.limits().withOverrides(changes));
+    return pile.limits();
+  }
+
   /** One poll of one of this shed's piles. */
   public List<SafetyAction> onReading(PileReading r, long now) {
     PileWatch pile = pile(r.pileId());

@@ -8,14 +8,20 @@ import io.doorstep.drivers.mqtt.MqttLinkOptions;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
 import io.doorstep.drivers.mqtt.MqttTls;
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig.UpstreamConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.upstream.codec.AttributeUpdate;
 import io.doorstep.gateway.upstream.codec.DeviceConnect;
 import io.doorstep.gateway.upstream.codec.DeviceDisconnect;
+import io.doorstep.gateway.upstream.codec.MalformedMessageException;
+import io.doorstep.gateway.upstream.codec.RpcReply;
+import io.doorstep.gateway.upstream.codec.RpcRequest;
 import io.doorstep.gateway.upstream.codec.TelemetryBatches;
 import io.doorstep.gateway.upstream.codec.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Forwards the event log to the property company's platform over the ThingsBoard gateway API:
  * the outbox drained in order, alarms first; devices announced as they come and go; the
- * gateway's own health and any dropped events reported on the gateway's own telemetry.
- * With upstream off it only makes sure nothing is queued.
+ * gateway's own health and any dropped events reported on the gateway's own telemetry. Takes
+ * the platform's RPC requests and shared-attribute changes, each answered ({@link PlatformCommands},
+ * {@link PlatformAttributes}). With upstream off it only makes sure nothing is queued.
  */
 public final class UpstreamVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(UpstreamVerticle.class);
@@ -49,20 +56,28 @@ public final class UpstreamVerticle extends VerticleBase {
 
   private final Store store;
   private final UpstreamConfig config;
+  private final EstateConfig estate;
   private final DeviceRegistry registry;
   private final MeterRegistry metrics;
   private final long startedMs = System.currentTimeMillis();
   private final AtomicLong refusedEvents = new AtomicLong();
   private volatile OutboxRows.Backlog backlog = new OutboxRows.Backlog(0, 0, 0);
+  private final OncePerMinute warnings = new OncePerMinute(log);
   private MqttLink link;
   private OutboxDrain drain;
+  private PlatformCommands commands;
+  private PlatformAttributes attributes;
+  private Counter rpcMalformed;
+  private Counter attributesMalformed;
   private boolean wasUp;
   /** The refusal last raised as an alarm, so that one refusal is one alarm, not one per retry. */
   private String refusal;
 
-  public UpstreamVerticle(Store store, UpstreamConfig config, DeviceRegistry registry, MeterRegistry metrics) {
+  public UpstreamVerticle(Store store, UpstreamConfig config, EstateConfig estate, DeviceRegistry registry,
+      MeterRegistry metrics) {
     this.store = store;
     this.config = config;
+    this.estate = estate;
     this.registry = registry;
     this.metrics = metrics;
   }
@@ -75,7 +90,12 @@ public final class UpstreamVerticle extends VerticleBase {
     link = new MqttLink(vertx, linkOptions(config));
     drain = new OutboxDrain(store, new LinkPublisher(), new EventBatcher(this::refused), config.maxInFlight(),
         READ_LIMIT);
+    commands = new PlatformCommands(vertx.eventBus(), store, new RpcCheck(estate, config.rpc()));
+    attributes = new PlatformAttributes(vertx.eventBus(), store, estate, config.rpc(), this::reportAttributes);
     registerMetrics();
+    // Before the link starts: the link subscribes on every connect, the first one included.
+    link.subscribe(Topics.RPC, Topics.QOS, (topic, body) -> onRpc(body));
+    link.subscribe(Topics.ATTRIBUTES, Topics.QOS, (topic, body) -> onAttributes(body));
     return store.write(OutboxRows::install).compose(v -> link.start()).compose(v -> {
       vertx.eventBus().<DeviceEvent>consumer(Addresses.EVENT_STORED, m -> drain.pump());
       vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> announce(m.body()));
@@ -175,6 +195,56 @@ public final class UpstreamVerticle extends VerticleBase {
         .onFailure(e -> log.debug("announcing {} upstream failed: {}", status.id(), e.getMessage()));
   }
 
+  /** Every request is answered when it names its device and id; the rest are counted and logged. */
+  private void onRpc(byte[] body) {
+    if (Echoes.rpcReply(body)) {
+      return;
+    }
+    RpcRequest request;
+    try {
+      request = RpcRequest.decode(body);
+    } catch (MalformedMessageException e) {
+      rpcMalformed.increment();
+      boolean answerable = e.device() != null && e.id() != null;
+      warnings.warn("rpc", "malformed RPC request from the platform" + (answerable ? ", answered: " : ", unanswerable: ")
+          + e.getMessage(), System.currentTimeMillis());
+      if (answerable) {
+        commands.malformed(e.device(), e.id(), e.getMessage()).onSuccess(this::reply);
+      }
+      return;
+    }
+    commands.handle(request).onSuccess(this::reply);
+  }
+
+  private void reply(RpcReply reply) {
+    link.publish(Topics.RPC, reply.encode(), Topics.QOS, false)
+        .onFailure(e -> log.warn("reply to RPC {} of {} not sent: {}", reply.id(), reply.device(), e.getMessage()));
+  }
+
+  private void onAttributes(byte[] body) {
+    if (Echoes.clientAttributes(body)) {
+      return;
+    }
+    try {
+      attributes.handle(AttributeUpdate.decode(body));
+    } catch (MalformedMessageException e) {
+      attributesMalformed.increment();
+      if (e.device() != null) {
+        attributes.malformed(e.device(), e.getMessage());
+      } else {
+        warnings.warn("attributes", "malformed attribute update from the platform: " + e.getMessage(),
+            System.currentTimeMillis());
+      }
+    }
+  }
+
+  /** A device's client attributes, as the platform shows them beside the shared ones it set. */
+  private void reportAttributes(String device, JsonObject values) {
+    byte[] body = new JsonObject().put(device, values).encode().getBytes(StandardCharsets.UTF_8);
+    link.publish(Topics.ATTRIBUTES, body, Topics.QOS, false)
+        .onFailure(e -> log.warn("attributes of {} not reported: {}", device, e.getMessage()));
+  }
+
   private void refused(List<TelemetryBatches.Refused> refused) {
     refused.forEach(r -> log.error("event {} of {} cannot go upstream: {}", r.event().eventId(), r.event().device(),
         r.reason()));
@@ -243,6 +313,10 @@ public final class UpstreamVerticle extends VerticleBase {
         .description("events the platform's broker acknowledged").register(metrics);
     FunctionCounter.builder("doorstep.upstream.refused", this, v -> v.refusedEvents.get())
         .description("events too large to travel at all").register(metrics);
+    rpcMalformed = Counter.builder("doorstep.upstream.rpc.malformed")
+        .description("RPC requests from the platform that could not be read").register(metrics);
+    attributesMalformed = Counter.builder("doorstep.upstream.attributes.malformed")
+        .description("shared-attribute updates from the platform that could not be read").register(metrics);
   }
 
   /** The drain's view of the link. */

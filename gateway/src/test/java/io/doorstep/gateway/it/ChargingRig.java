@@ -58,6 +58,12 @@ final class ChargingRig implements AutoCloseable {
   /** @param beforeGateway what happens at the piles before the gateway first looks at them */
   static ChargingRig start(Path dir, String limits, int s1BudgetW, double speed,
       java.util.function.Consumer<List<Ebc10Pile>> beforeGateway) throws Exception {
+    return start(dir, limits, s1BudgetW, speed, beforeGateway, "");
+  }
+
+  /** @param gatewayYaml more of the gateway file (an upstream section, say), appended as it is */
+  static ChargingRig start(Path dir, String limits, int s1BudgetW, double speed,
+      java.util.function.Consumer<List<Ebc10Pile>> beforeGateway, String gatewayYaml) throws Exception {
     PtyPair pty = PtyPair.start();
     List<Ebc10Pile> piles = new ArrayList<>();
     for (int address = 1; address <= 3; address++) {
@@ -69,7 +75,7 @@ final class ChargingRig implements AutoCloseable {
     try {
       Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), 30);
       appendCharging(dir.resolve("estates/test.yaml"), pty.b(), limits, s1BudgetW);
-      Files.writeString(file, "profiles: '" + SHIPPED_PROFILES.toAbsolutePath().normalize() + "'\n",
+      Files.writeString(file, "profiles: '" + SHIPPED_PROFILES.toAbsolutePath().normalize() + "'\n" + gatewayYaml,
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
       GatewayConfig config = ConfigLoader.load(file);
       RunningGateway running = new RunningGateway(broker, Gateway.start(config), config);

@@ -64,6 +64,11 @@ class GatewayMessagesTest {
         json(failed.encode()));
     assertEquals(failed, RpcReply.decode(failed.encode()));
     assertThrows(IllegalArgumentException.class, () -> new RpcReply("d", 1, true, "but"));
+    RpcReply told = RpcReply.ok("pile-1", 9, new JsonObject().put("limits", new JsonObject().put("overPowerW", 600)));
+    assertEquals("{\"device\":\"pile-1\",\"id\":9,\"data\":{\"success\":true,\"result\":{\"limits\":"
+        + "{\"overPowerW\":600}}}}", new String(told.encode(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(told, RpcReply.decode(told.encode()));
+    assertThrows(IllegalArgumentException.class, () -> new RpcReply("d", 1, false, "no", new JsonObject()));
   }
 
   @Test
