@@ -2,6 +2,7 @@ package io.doorstep.bench;
 
 import io.doorstep.bench.modbus.ModbusBench;
 import io.doorstep.bench.sync.SyncBench;
+import io.doorstep.bench.upstream.UpstreamBench;
 import io.doorstep.bench.verify.EchoResponder;
 import io.doorstep.bench.verify.VerifyBench;
 import io.doorstep.bench.verify.VerifyOptions;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * The benchmark command line: {@code verify} is the verification load run, {@code sync} the
- * full person sync, {@code wiegand} the Wiegand decoder, {@code modbus} the RS-485 lines. Exit codes: 0 done,
+ * full person sync, {@code wiegand} the Wiegand decoder, {@code modbus} the RS-485 lines, {@code upstream}
+ * the forwarding to the platform. Exit codes: 0 done,
  * 1 the run failed, 2 bad usage.
  */
 public final class BenchMain {
@@ -19,7 +21,8 @@ public final class BenchMain {
       "  verify …    remote verification through a real Mosquitto, beside its floor (verify --help)",
       "  sync …      full person sync to one terminal, beside a plain client's floor",
       "  wiegand …   Wiegand decoding on Pi4J's mock platform at real pulse timing",
-      "  modbus …    RS-485 / Modbus: overhead, efficiency or hazard (modbus --help)");
+      "  modbus …    RS-485 / Modbus: overhead, efficiency or hazard (modbus --help)",
+      "  upstream …  to the platform: throughput or drain of a backlog (upstream --help)");
 
   private BenchMain() {}
 
@@ -42,6 +45,8 @@ public final class BenchMain {
         return WiegandBench.run(rest);
       case "modbus":
         return ModbusBench.run(rest, shellWords(rest));
+      case "upstream":
+        return UpstreamBench.run(rest, shellWords(rest));
       case EchoResponder.COMMAND:
         // Not for people: the floor's echo runs as a child process of the verify run.
         return EchoResponder.runChild(rest);

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * of the run, a free web port and a data directory of its own, the store seeded beforehand as
  * an office import would have.
  */
-final class BenchEstate {
+public final class BenchEstate {
   private final Path gatewayFile;
   private final Path dataDir;
   private final int webPort;
@@ -39,7 +39,12 @@ final class BenchEstate {
     this.sns = List.copyOf(sns);
   }
 
-  static BenchEstate write(Path dir, String brokerUrl, int terminals) throws IOException {
+  public static BenchEstate write(Path dir, String brokerUrl, int terminals) throws IOException {
+    return write(dir, brokerUrl, terminals, "");
+  }
+
+  /** @param extraYaml further top-level sections of the gateway file (e.g. {@code upstream:}), each line ending in a newline */
+  public static BenchEstate write(Path dir, String brokerUrl, int terminals, String extraYaml) throws IOException {
     List<String> sns = new ArrayList<>();
     StringBuilder doors = new StringBuilder("doors:\n");
     StringBuilder devices = new StringBuilder("devices:\n");
@@ -68,7 +73,7 @@ final class BenchEstate {
         "broker: {url: '" + brokerUrl + "', clientId: doorstep-bench-gateway}",
         "devices: {heartbeatIntervalS: 30, missedHeartbeats: 3}",
         "logging: {level: INFO}",
-        ""), StandardCharsets.UTF_8);
+        "") + extraYaml, StandardCharsets.UTF_8);
     return new BenchEstate(gatewayFile, dataDir, webPort, sns);
   }
 
@@ -77,7 +82,7 @@ final class BenchEstate {
    * closes it again. Without photos the gateway's person sync would make them card-only on the
    * terminals, and every face would be a stranger.
    */
-  void seed(Residents residents) throws Exception {
+  public void seed(Residents residents) throws Exception {
     Vertx vertx = Vertx.vertx();
     try (Store store = Store.open(vertx, dataDir.resolve(Gateway.DB_FILE))) {
       store.upsertPersons(residents.records()).toCompletionStage().toCompletableFuture()
@@ -92,15 +97,19 @@ final class BenchEstate {
     }
   }
 
-  Path gatewayFile() {
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path gatewayFile() {
     return gatewayFile;
   }
 
-  int webPort() {
+  public int webPort() {
     return webPort;
   }
 
-  List<String> sns() {
+  public List<String> sns() {
     return sns;
   }
 

@@ -19,13 +19,13 @@ import java.util.jar.JarFile;
  * checkout installed can stay there unnoticed. Every class of each copied module jar is compared
  * with that module's {@code target/classes}; a difference stops the run.
  */
-final class BuildCheck {
+public final class BuildCheck {
   private static final List<String> MODULES = List.of("drivers", "simulators", "gateway");
 
   private BuildCheck() {}
 
   /** The problems found, empty when every module jar is this checkout's build or there is nothing to compare. */
-  static List<String> problems() {
+  public static List<String> problems() {
     Path root = projectRoot();
     if (root == null) {
       return List.of();

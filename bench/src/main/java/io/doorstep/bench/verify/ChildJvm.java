@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * file. A separate process, so that its heap, RSS and start-up are its own and its pauses do
  * not stop the load generator.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   /** Children still running, ended when the run's JVM exits, so that an aborted run leaves none. */
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -69,14 +69,14 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Fails with the end of the child's log when it has died, so the reason is on screen. */
-  void requireAlive() {
+  public void requireAlive() {
     if (!process.isAlive()) {
       throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log ends:\n"
           + logTail());
     }
   }
 
-  String logTail() {
+  public String logTail() {
     try {
       String text = Files.readString(log, StandardCharsets.UTF_8);
       return text.length() > 3000 ? text.substring(text.length() - 3000) : text;

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Asks the gateway's web port what a technician could: {@code /health} and {@code /metrics}. */
-final class GatewayProbe {
+public final class GatewayProbe {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private final int port;
   private final String base;
@@ -38,7 +38,7 @@ final class GatewayProbe {
   }
 
   /** The Prometheus text, or null when it cannot be read. */
-  String metrics() {
+  public String metrics() {
     return get("/metrics");
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * measured from the fork to the first 200 from {@code /health}, and on to the moment
  * {@code /health} reports the broker connected, polling every 10 ms.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final long POLL_MS = 10;
 
@@ -20,7 +20,7 @@ final class GatewayProcess implements AutoCloseable {
    * Milliseconds from the fork: until the web port accepts connections, until {@code /health}
    * answers 200 (the first request meets a cold web stack), and until it reports the broker.
    */
-  record Startup(double listeningMs, double healthMs, double brokerConnectedMs) {}
+  public record Startup(double listeningMs, double healthMs, double brokerConnectedMs) {}
 
   private final ChildJvm child;
   private final GatewayProbe probe;
@@ -32,7 +32,7 @@ final class GatewayProcess implements AutoCloseable {
     this.startup = startup;
   }
 
-  static GatewayProcess start(Path gatewayFile, int webPort, String javaOpts, Path log)
+  public static GatewayProcess start(Path gatewayFile, int webPort, String javaOpts, Path log)
       throws IOException, InterruptedException {
     GatewayProbe probe = new GatewayProbe(webPort);
     ChildJvm child = ChildJvm.start("the gateway", javaOpts, "io.doorstep.gateway.Main",
@@ -72,24 +72,24 @@ final class GatewayProcess implements AutoCloseable {
     return (nowNanos - startNanos) / 1e6;
   }
 
-  Startup startup() {
+  public Startup startup() {
     return startup;
   }
 
-  GatewayProbe probe() {
+  public GatewayProbe probe() {
     return probe;
   }
 
-  long pid() {
+  public long pid() {
     return child.pid();
   }
 
-  ChildJvm child() {
+  public ChildJvm child() {
     return child;
   }
 
   /** Waits until the gateway counts this many terminals online, so no run starts half-connected. */
-  void awaitDevicesOnline(int count, Duration timeout) throws InterruptedException {
+  public void awaitDevicesOnline(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       child.requireAlive();

@@ -11,7 +11,7 @@ import javax.management.openmbean.CompositeData;
  * The load generator's own collections. Its pauses delay sends and answers alike, so the longest
  * one says how much of a run's tail may be the generator's rather than the path's.
  */
-final class GcPauses {
+public final class GcPauses {
   private static final AtomicLong LONGEST_MS = new AtomicLong();
 
   static {
@@ -39,7 +39,7 @@ final class GcPauses {
    * A full collection now, before a run's warm-up: it empties the old generation and moves the
    * metaspace threshold past the classes already loaded, so neither forces a long pause mid-run.
    */
-  static void settle() throws InterruptedException {
+  public static void settle() throws InterruptedException {
     System.gc();
     // The JVM reports a collection a moment after it ends; this one belongs to no run.
     Thread.sleep(200);

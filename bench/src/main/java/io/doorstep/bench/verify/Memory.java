@@ -12,13 +12,13 @@ package io.doorstep.bench.verify;
  * @param rssBytes           resident set size as the kernel reports it
  * @param heapSamples        how many readings of {@code /metrics} the heap figures come from
  */
-record Memory(long heapUsedBytes, long youngCommittedBytes, long oldUsedBytes, long heapCommittedBytes,
+public record Memory(long heapUsedBytes, long youngCommittedBytes, long oldUsedBytes, long heapCommittedBytes,
     long rssBytes, int heapSamples) {
 
-  static final Memory NONE = new Memory(-1, -1, -1, -1, -1, 0);
+  public static final Memory NONE = new Memory(-1, -1, -1, -1, -1, 0);
 
   /** Heap from {@code /metrics} (a scrape, which the gateway serves on an event loop) and RSS. */
-  static Memory sample(GatewayProbe probe, long pid) {
+  public static Memory sample(GatewayProbe probe, long pid) {
     String m = probe.metrics();
     if (m == null) {
       return rss(pid);
@@ -38,7 +38,7 @@ record Memory(long heapUsedBytes, long youngCommittedBytes, long oldUsedBytes, l
    * collection). Readings every few seconds can miss the moment just before a young collection;
    * this bound cannot.
    */
-  long heapBoundBytes() {
+  public long heapBoundBytes() {
     return youngCommittedBytes < 0 || oldUsedBytes < 0 ? -1 : youngCommittedBytes + oldUsedBytes;
   }
 

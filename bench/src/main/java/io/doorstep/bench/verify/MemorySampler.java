@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * scrape is usually 15 s or more): reading it every second added several milliseconds to the
  * p99 at 500/s. {@link Memory#heapBoundBytes()} covers what the readings may miss.
  */
-final class MemorySampler implements AutoCloseable {
+public final class MemorySampler implements AutoCloseable {
   static final int HEAP_EVERY_S = 5;
 
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -22,7 +22,7 @@ final class MemorySampler implements AutoCloseable {
   });
   private final AtomicReference<Memory> peak = new AtomicReference<>(Memory.NONE);
 
-  MemorySampler(GatewayProbe probe, long pid) {
+  public MemorySampler(GatewayProbe probe, long pid) {
     timer.scheduleAtFixedRate(() -> keep(Memory.rss(pid)), 0, 1, TimeUnit.SECONDS);
     timer.scheduleAtFixedRate(() -> keep(Memory.sample(probe, pid)), HEAP_EVERY_S, HEAP_EVERY_S, TimeUnit.SECONDS);
   }
@@ -31,7 +31,7 @@ final class MemorySampler implements AutoCloseable {
     peak.accumulateAndGet(now, Memory::max);
   }
 
-  Memory peak() {
+  public Memory peak() {
     return peak.get();
   }
 

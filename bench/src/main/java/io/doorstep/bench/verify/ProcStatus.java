@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A process's memory and CPU time as Linux sees them, from {@code /proc/PID/status} and {@code stat}. */
-final class ProcStatus {
+public final class ProcStatus {
   /** USER_HZ, the unit of the CPU times in {@code stat}: 100 on every Linux Doorstep runs on. */
   private static final long TICKS_PER_SECOND = 100;
 
   private ProcStatus() {}
 
   /** User plus system CPU time the process has used so far, in nanoseconds, or -1. */
-  static long cpuNanos(long pid) {
+  public static long cpuNanos(long pid) {
     try {
       return parseCpuNanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException e) {
@@ -24,7 +24,7 @@ final class ProcStatus {
    * CPU time the whole machine has been busy so far, all cores together, in nanoseconds, or -1:
    * user, nice, system, irq, softirq and steal (time the hypervisor gave to someone else).
    */
-  static long machineBusyNanos() {
+  public static long machineBusyNanos() {
     try {
       return parseMachineBusyNanos(Files.readString(Path.of("/proc/stat")));
     } catch (IOException e) {
@@ -51,12 +51,12 @@ final class ProcStatus {
   }
 
   /** Resident set size in bytes, or -1 when the process is gone or this is not Linux. */
-  static long rssBytes(long pid) {
+  public static long rssBytes(long pid) {
     return field(pid, "VmRSS:");
   }
 
   /** The highest RSS the process ever had, in bytes, or -1. */
-  static long peakRssBytes(long pid) {
+  public static long peakRssBytes(long pid) {
     return field(pid, "VmHWM:");
   }
 

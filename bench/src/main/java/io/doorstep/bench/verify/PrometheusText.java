@@ -3,7 +3,7 @@ package io.doorstep.bench.verify;
 import java.util.function.Predicate;
 
 /** Reads figures out of the gateway's {@code /metrics} text (Prometheus exposition format 0.0.4). */
-final class PrometheusText {
+public final class PrometheusText {
 
   private PrometheusText() {}
 
@@ -11,7 +11,7 @@ final class PrometheusText {
    * The sum of every sample of {@code metric} whose label block (the text between the braces)
    * passes {@code labels}; NaN when none does.
    */
-  static double sum(String text, String metric, Predicate<String> labels) {
+  public static double sum(String text, String metric, Predicate<String> labels) {
     double total = 0;
     boolean found = false;
     for (String line : text.split("\n")) {
@@ -38,22 +38,22 @@ final class PrometheusText {
   }
 
   /** Heap in use over all heap pools, garbage not yet collected included. */
-  static double heapUsedBytes(String text) {
+  public static double heapUsedBytes(String text) {
     return sum(text, "jvm_memory_used_bytes", PrometheusText::heap);
   }
 
   /** Heap the JVM has committed over all heap pools. */
-  static double heapCommittedBytes(String text) {
+  public static double heapCommittedBytes(String text) {
     return sum(text, "jvm_memory_committed_bytes", PrometheusText::heap);
   }
 
   /** Eden and survivor spaces as committed: how far the young generation can fill before a collection. */
-  static double youngCommittedBytes(String text) {
+  public static double youngCommittedBytes(String text) {
     return sum(text, "jvm_memory_committed_bytes", l -> heap(l) && young(l));
   }
 
   /** The old generation in use: data that outlived young collections, garbage or not. */
-  static double oldUsedBytes(String text) {
+  public static double oldUsedBytes(String text) {
     return sum(text, "jvm_memory_used_bytes", l -> heap(l) && !young(l));
   }
 

@@ -11,14 +11,14 @@ import java.util.Locale;
  * synced lists, so that a face a terminal matches is a person the gateway knows and opens for.
  * Everyone is valid: the run measures the path of an answer, not the policy's corner cases.
  */
-record Residents(List<PersonRecord> records, List<Person> synced) {
+public record Residents(List<PersonRecord> records, List<Person> synced) {
 
-  Residents {
+  public Residents {
     records = List.copyOf(records);
     synced = List.copyOf(synced);
   }
 
-  static Residents generate(int count) {
+  public static Residents generate(int count) {
     List<PersonRecord> records = new ArrayList<>(count);
     List<Person> synced = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
@@ -33,11 +33,11 @@ record Residents(List<PersonRecord> records, List<Person> synced) {
     return new Residents(records, synced);
   }
 
-  int size() {
+  public int size() {
     return records.size();
   }
 
-  String idAt(int index) {
+  public String idAt(int index) {
     return records.get(index).id();
   }
 }
