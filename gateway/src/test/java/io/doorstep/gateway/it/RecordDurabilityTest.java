@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.gateway.Gateway;
 import io.doorstep.sim.broker.MosquittoBroker;
-import io.doorstep.sim.mqtt.NoDelaySocketFactory;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +38,7 @@ class RecordDurabilityTest {
     try (MosquittoBroker broker = MosquittoBroker.start()) {
       int webPort = TestEstate.freePort();
       Path config = TestEstate.write(dir, broker.url(), webPort, 30);
-      MqttClient terminal = terminal(broker.url());
+      MqttClient terminal = RecordingTerminal.connect(broker.url());
       try {
         for (int round = 1; round <= ROUNDS; round++) {
           runRound(round, config, webPort, terminal, acknowledged);
@@ -76,7 +72,7 @@ class RecordDurabilityTest {
     });
     try (GatewayProcess gateway = GatewayProcess.start(config, webPort, dir.resolve("gateway.log"))) {
       gateway.awaitReady(Duration.ofSeconds(30));
-      Thread sender = new Thread(() -> sendUntilInterrupted(terminal, round), "records-round-" + round);
+      Thread sender = new Thread(() -> RecordingTerminal.sendUntilInterrupted(terminal, round, RECORDS_PER_MESSAGE, 2), "records-round-" + round);
       sender.start();
       assertTrue(firstAck.await(30, TimeUnit.SECONDS), "an acknowledgement in round " + round);
       gateway.kill();
@@ -84,41 +80,5 @@ class RecordDurabilityTest {
       sender.join();
     }
     terminal.unsubscribe("ft/" + TestEstate.GATE_IN_SN + "/down/record-ack");
-  }
-
-  /** Unlike a real terminal it does not wait for acks: more messages in flight make the kill land mid-write. */
-  private static void sendUntilInterrupted(MqttClient terminal, int round) {
-    String topic = "ft/" + TestEstate.GATE_IN_SN + "/up/record";
-    for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-      try {
-        terminal.publish(topic, recordMessage("r" + round + "-" + n).encode().getBytes(StandardCharsets.UTF_8), 1, false);
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        return;
-      } catch (Exception e) {
-        return;
-      }
-    }
-  }
-
-  private static JsonObject recordMessage(String msgId) {
-    JsonArray records = new JsonArray();
-    long ts = System.currentTimeMillis();
-    for (int i = 0; i < RECORDS_PER_MESSAGE; i++) {
-      records.add(new JsonObject().put("msgId", msgId + "-" + i).put("ts", ts - 1000 + i).put("lane", "in")
-          .put("method", "face").put("personId", "R" + (1000 + i)).put("score", 0.9).put("liveness", true)
-          .put("card", null).put("qr", null).put("bodyType", "pedestrian").put("decision", "open"));
-    }
-    return new JsonObject().put("msgId", msgId).put("ts", ts).put("records", records);
-  }
-
-  private static MqttClient terminal(String url) throws Exception {
-    MqttClient client = new MqttClient(url, TestEstate.GATE_IN_SN, new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
-    options.setMaxInflight(1000);
-    options.setSocketFactory(NoDelaySocketFactory.instance());
-    client.connect(options);
-    return client;
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.doorstep.device.EventIds;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.sim.broker.MosquittoBroker;
-import io.doorstep.sim.mqtt.NoDelaySocketFactory;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +47,7 @@ class UpstreamDurabilityTest {
       Path config = TestEstate.write(dir, local.url(), webPort, 30);
       Files.writeString(config, "upstream: {enabled: true, url: '" + platformBroker.url() + "', accessToken: t,"
           + " maxInFlight: 4}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      MqttClient terminal = terminal(local.url());
+      MqttClient terminal = RecordingTerminal.connect(local.url());
       try {
         for (int round = 1; round <= ROUNDS; round++) {
           runRound(round, config, webPort, terminal, acknowledged);
@@ -91,7 +87,7 @@ class UpstreamDurabilityTest {
     });
     try (GatewayProcess gateway = GatewayProcess.start(config, webPort, dir.resolve("gateway.log"))) {
       gateway.awaitReady(Duration.ofSeconds(30));
-      Thread sender = new Thread(() -> sendUntilInterrupted(terminal, round), "records-round-" + round);
+      Thread sender = new Thread(() -> RecordingTerminal.sendUntilInterrupted(terminal, round, RECORDS_PER_MESSAGE, 5), "records-round-" + round);
       sender.start();
       assertTrue(firstAck.await(30, TimeUnit.SECONDS), "an acknowledgement in round " + round);
       // Somewhere in the middle of storing and sending.
@@ -114,38 +110,5 @@ class UpstreamDurabilityTest {
       }
     }
     return ids;
-  }
-
-  private static void sendUntilInterrupted(MqttClient terminal, int round) {
-    String topic = "ft/" + TestEstate.GATE_IN_SN + "/up/record";
-    for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-      try {
-        terminal.publish(topic, recordMessage("r" + round + "-" + n).encode().getBytes(StandardCharsets.UTF_8), 1, false);
-        Thread.sleep(5);
-      } catch (Exception e) {
-        return;
-      }
-    }
-  }
-
-  private static JsonObject recordMessage(String msgId) {
-    JsonArray records = new JsonArray();
-    long ts = System.currentTimeMillis();
-    for (int i = 0; i < RECORDS_PER_MESSAGE; i++) {
-      records.add(new JsonObject().put("msgId", msgId + "-" + i).put("ts", ts - 1000 + i).put("lane", "in")
-          .put("method", "face").put("personId", "R" + (1000 + i)).put("score", 0.9).put("liveness", true)
-          .put("card", null).put("qr", null).put("bodyType", "pedestrian").put("decision", "open"));
-    }
-    return new JsonObject().put("msgId", msgId).put("ts", ts).put("records", records);
-  }
-
-  private static MqttClient terminal(String url) throws Exception {
-    MqttClient client = new MqttClient(url, TestEstate.GATE_IN_SN, new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
-    options.setMaxInflight(1000);
-    options.setSocketFactory(NoDelaySocketFactory.instance());
-    client.connect(options);
-    return client;
   }
 }
