@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
   public static final String DB_FILE = "doorstep.db";
+  /** How long start-up waits for the broker link to serve before it goes on without it. */
+  static final long TERMINALS_READY_LIMIT_MS = 3_000;
 
   private final GatewayConfig config;
   private final Vertx vertx;
@@ -146,6 +148,7 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new ChargingVerticle(store, config.estate(), fire)))
         .compose(id -> vertx.deployVerticle(sync))
         .compose(id -> vertx.deployVerticle(terminals))
+        .compose(id -> terminals.firstAttempt(TERMINALS_READY_LIMIT_MS))
         .compose(id -> vertx.deployVerticle(serialLines))
         .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
             new BusDeviceListener(vertx.eventBus()), metrics)))

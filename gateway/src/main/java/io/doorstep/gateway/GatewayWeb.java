@@ -72,7 +72,8 @@ final class GatewayWeb implements WebSources {
   public JsonObject health() {
     StoreHealth s = store.health();
     MqttLinkStats link = terminals.linkStats();
-    boolean brokerUp = link != null && link.connected();
+    // Connected is not enough: until the broker has confirmed the subscriptions, terminals go unheard.
+    boolean brokerUp = terminals.serving();
     List<DeviceStatus> devices = registry.snapshot();
     long online = devices.stream().filter(DeviceStatus::online).count();
     JsonArray lines = new JsonArray();

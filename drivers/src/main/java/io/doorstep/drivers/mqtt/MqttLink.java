@@ -54,6 +54,10 @@ public final class MqttLink {
   /** Numbers connect attempts, so that the answer to an abandoned one is ignored. */
   private long attempt;
   private volatile boolean connected;
+  /** Connected and every subscription acknowledged by the broker: messages for us now reach us. */
+  private volatile boolean subscribed;
+  /** Subscriptions of the current connection still waiting for their SUBACK; on the link's context. */
+  private int pendingSubacks;
   private volatile boolean stopped;
   private volatile String lastError;
 
@@ -137,6 +141,14 @@ public final class MqttLink {
 
   public boolean connected() {
     return connected;
+  }
+
+  /**
+   * Connected and every subscription acknowledged: until then a device's message may go
+   * unheard, so this, not {@link #connected()}, is when the link serves.
+   */
+  public boolean subscribed() {
+    return subscribed;
   }
 
   public MqttLinkStats stats() {
@@ -268,11 +280,14 @@ public final class MqttLink {
     backoff.reset();
     connects.incrementAndGet();
     log.info("connected to broker {} as {}", options.url(), options.clientId());
+    pendingSubacks = subscriptions.size();
+    subscribed = pendingSubacks == 0;
     subscriptions.values().forEach(this::subscribeOnBroker);
   }
 
   private void scheduleReconnect(String what, Throwable error) {
     connected = false;
+    subscribed = false;
     if (stopped) {
       return;
     }
@@ -293,6 +308,11 @@ public final class MqttLink {
         @Override
         public void onSuccess(IMqttToken token) {
           log.debug("subscribed to {}", s.filter());
+          context.runOnContext(v -> {
+            if (connected && --pendingSubacks <= 0) {
+              subscribed = true;
+            }
+          });
         }
 
         @Override

@@ -68,6 +68,30 @@ public final class TerminalLinkVerticle extends VerticleBase {
     return link == null ? Future.succeededFuture() : link.stop();
   }
 
+  /** Connected and subscribed: terminals' messages reach the gateway. Readable from any thread. */
+  public boolean serving() {
+    MqttLink l = link;
+    return l != null && l.subscribed();
+  }
+
+  /**
+   * Completes when the link serves, when its first attempt has failed (the broker is away: the
+   * gateway does not wait for it), or after {@code limitMs}. Lets start-up report ready only
+   * once a terminal's first message would be heard.
+   */
+  public Future<Void> firstAttempt(long limitMs) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    long deadline = System.currentTimeMillis() + limitMs;
+    vertx.setPeriodic(20, id -> {
+      MqttLinkStats stats = linkStats();
+      if (serving() || (stats != null && stats.lastError() != null) || System.currentTimeMillis() > deadline) {
+        vertx.cancelTimer(id);
+        done.tryComplete();
+      }
+    });
+    return done.future();
+  }
+
   /** The link's state, readable from any thread. */
   public MqttLinkStats linkStats() {
     MqttLink l = link;
