@@ -104,8 +104,12 @@ public final class ChargingVerticle extends VerticleBase {
       message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
       return;
     }
+    // The rules may decide more than the stop (an alarm, a session's end): all of it is carried
+    // out; the caller is answered once, when the stop of the asked port is written.
+    boolean answered = false;
     for (SafetyAction action : actions) {
-      if (action instanceof SafetyAction.StopPort stop) {
+      if (!answered && action instanceof SafetyAction.StopPort stop && stop.port() == request.port()) {
+        answered = true;
         stop(shed, stop).onComplete(done -> {
           if (done.succeeded()) {
             message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false));
@@ -113,7 +117,12 @@ public final class ChargingVerticle extends VerticleBase {
             message.fail(CommandFailures.code(done.cause()), done.cause().getMessage());
           }
         });
+      } else {
+        carryOut(shed, List.of(action));
       }
+    }
+    if (!answered) {
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
     }
   }
 
