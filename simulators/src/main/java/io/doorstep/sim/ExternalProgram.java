@@ -5,10 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /** Finds a Debian program the test harnesses start (mosquitto, socat), or says how to get it. */
 public final class ExternalProgram {
   private ExternalProgram() {}
+
+  /** SIGTERM, so the program closes its sockets (and saves its state) cleanly; SIGKILL after 5 s. */
+  public static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /**
    * The program from the environment variable {@code override}, else the first of {@code known}

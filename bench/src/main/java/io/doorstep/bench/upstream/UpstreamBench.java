@@ -1,5 +1,6 @@
 package io.doorstep.bench.upstream;
 
+import io.doorstep.bench.verify.VerifyBench;
 import io.doorstep.bench.verify.BenchEstate;
 import io.doorstep.bench.verify.BuildCheck;
 import io.doorstep.bench.verify.GatewayProcess;
@@ -22,11 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -95,7 +94,7 @@ public final class UpstreamBench {
       long seedStart = System.nanoTime();
       estate.seed(residents);
       say("store seeded with %,d residents in %.1f s", residents.size(), (System.nanoTime() - seedStart) / 1e9);
-      List<FaceTerminalSimulator> terminals = connect(local.url(), estate.sns(), residents);
+      List<FaceTerminalSimulator> terminals = VerifyBench.connect(local.url(), estate.sns(), residents);
       try {
         String head = "## Upstream run (" + options.mode() + "), " + WHEN.format(at) + "\n\n`" + command + "`\n\n"
             + "- Machine: " + machine.describe() + ".\n"
@@ -367,25 +366,6 @@ public final class UpstreamBench {
       TimeUnit.MILLISECONDS.sleep(METRICS_EVERY_MS);
     }
     return Double.NaN;
-  }
-
-  private static List<FaceTerminalSimulator> connect(String brokerUrl, List<String> sns, Residents residents)
-      throws Exception {
-    List<FaceTerminalSimulator> terminals = new ArrayList<>();
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
-    for (String sn : sns) {
-      FaceTerminalSimulator t = FaceTerminalSimulator.builder(brokerUrl, sn).create();
-      t.loadPersons(residents.synced());
-      terminals.add(t);
-      ready.add(t.start());
-    }
-    try {
-      CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      terminals.forEach(FaceTerminalSimulator::close);
-      throw e;
-    }
-    return terminals;
   }
 
   static void say(String format, Object... args) {

@@ -155,7 +155,7 @@ public final class VerifyBench {
   }
 
   /** Every terminal connected, subscribed and holding the residents, as if synced. */
-  private static List<FaceTerminalSimulator> connect(String brokerUrl, List<String> sns, Residents residents)
+  public static List<FaceTerminalSimulator> connect(String brokerUrl, List<String> sns, Residents residents)
       throws Exception {
     List<FaceTerminalSimulator> terminals = new ArrayList<>();
     List<CompletableFuture<Void>> ready = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two pseudo-terminals joined by socat, standing for the two ends of a serial cable: a test
@@ -83,15 +82,7 @@ public final class PtyPair implements AutoCloseable {
       return;
     }
     RUNNING.remove(process);
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ExternalProgram.stop(process);
     process = null;
     deleteLinks();
   }
