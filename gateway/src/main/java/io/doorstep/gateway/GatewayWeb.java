@@ -12,12 +12,14 @@ import io.doorstep.gateway.store.StoreHealth;
 import io.doorstep.gateway.store.StoredEvent;
 import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.web.WebServer;
+import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.web.WebSources;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +49,8 @@ final class GatewayWeb implements WebSources {
       TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, UpstreamVerticle upstream,
       PrometheusMeterRegistry metrics) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
-    return WebServer.start(vertx, config.web().bind(), config.web().port(), web).map(s -> {
+    List<WebModule> modules = new ArrayList<>();
+    return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
       web.server = s;
       return web;
     });

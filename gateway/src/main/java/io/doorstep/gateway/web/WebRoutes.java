@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ final class WebRoutes {
 
   private WebRoutes() {}
 
-  static Router create(Vertx vertx, WebSources sources, EventStreams streams) {
+  static Router create(Vertx vertx, WebSources sources, EventStreams streams, List<WebModule> modules) {
     Router router = Router.router(vertx);
     router.route().handler(WebRoutes::securityHeaders);
 
@@ -29,6 +30,7 @@ final class WebRoutes {
     router.get("/api/devices").handler(api::devices);
     router.get("/api/estate").handler(api::estate);
     router.get("/api/stream").handler(streams::open);
+    modules.forEach(m -> m.mount(router));
     router.route("/api/*").handler(ctx -> Replies.error(ctx, 404, "no such API: " + ctx.request().path()));
 
     router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("webroot")

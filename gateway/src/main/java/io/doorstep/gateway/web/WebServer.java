@@ -3,6 +3,7 @@ package io.doorstep.gateway.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,25 @@ public final class WebServer {
    * @param port the TCP port; 0 picks a free one (see {@link #actualPort()})
    */
   public static Future<WebServer> start(Vertx vertx, String bind, int port, WebSources sources) {
-    return start(vertx, bind, port, sources, HEARTBEAT_MS);
+    return start(vertx, bind, port, sources, List.of());
+  }
+
+  /** As {@link #start(Vertx, String, int, WebSources)}, with the areas that add their own routes. */
+  public static Future<WebServer> start(Vertx vertx, String bind, int port, WebSources sources,
+      List<WebModule> modules) {
+    return start(vertx, bind, port, sources, modules, HEARTBEAT_MS);
   }
 
   /** As {@link #start(Vertx, String, int, WebSources)}, with a heartbeat a test can wait for. */
   static Future<WebServer> start(Vertx vertx, String bind, int port, WebSources sources, long heartbeatMs) {
+    return start(vertx, bind, port, sources, List.of(), heartbeatMs);
+  }
+
+  private static Future<WebServer> start(Vertx vertx, String bind, int port, WebSources sources,
+      List<WebModule> modules, long heartbeatMs) {
     EventStreams streams = new EventStreams(vertx, heartbeatMs);
     return vertx.createHttpServer()
-        .requestHandler(WebRoutes.create(vertx, sources, streams))
+        .requestHandler(WebRoutes.create(vertx, sources, streams, modules))
         .listen(port, bind)
         .map(server -> {
           LOG.info("web page on http://{}:{}/", bind, server.actualPort());

@@ -170,13 +170,15 @@ class WebServerTest {
     HttpResponse<String> script = get("/app.js");
     assertEquals(200, script.statusCode());
     assertTrue(contentType(script).contains("javascript"), contentType(script));
-    assertTrue(script.body().contains("陌生人"), "app.js is not read as UTF-8");
+    HttpResponse<String> messages = get("/js/messages.js");
+    assertTrue(contentType(messages).contains("javascript"), contentType(messages));
+    assertTrue(messages.body().contains("陌生人"), "messages.js is not read as UTF-8");
     assertTrue(contentType(get("/app.css")).startsWith("text/css"));
   }
 
   @Test
   void thePageLoadsNothingFromElsewhere() throws Exception {
-    for (String file : List.of("/", "/app.js", "/app.css")) {
+    for (String file : List.of("/", "/app.js", "/app.css", "/js/messages.js", "/js/api.js")) {
       String body = get(file).body();
       assertFalse(body.contains("http://") || body.contains("https://") || body.contains("//cdn"), file);
     }
