@@ -115,7 +115,10 @@ final class GatewayWeb implements WebSources {
         .put("waitingAlarms", u.waitingAlarms())
         .put("waitingRoutine", u.waitingRoutine())
         .put("oldestPendingAgeS", u.oldestAgeS())
-        .put("sent", u.sent());
+        .put("sent", u.sent())
+        .put("publishRatePerS", Math.round(u.publishRatePerS() * 10) / 10.0)
+        .put("dropped", u.dropped())
+        .put("refused", u.refused());
   }
 
   @Override
