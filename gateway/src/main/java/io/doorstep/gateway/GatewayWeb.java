@@ -14,6 +14,7 @@ import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.web.WebServer;
 import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.web.WebSources;
+import io.doorstep.gateway.web.board.BoardModule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,6 +51,7 @@ final class GatewayWeb implements WebSources {
       PrometheusMeterRegistry metrics) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
     List<WebModule> modules = new ArrayList<>();
+    modules.add(new BoardModule(config.estate()));
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
       web.server = s;
       return web;
@@ -115,7 +117,10 @@ final class GatewayWeb implements WebSources {
         .put("waitingAlarms", u.waitingAlarms())
         .put("waitingRoutine", u.waitingRoutine())
         .put("oldestPendingAgeS", u.oldestAgeS())
-        .put("sent", u.sent());
+        .put("sent", u.sent())
+        .put("publishRatePerS", Math.round(u.publishRatePerS() * 10) / 10.0)
+        .put("dropped", u.dropped())
+        .put("refused", u.refused());
   }
 
   @Override

@@ -21,8 +21,8 @@ public final class AlarmBus {
   public static final int NOT_SAVED = 500;
 
   /** Longest name and note a person may give; the page shows both in a list. */
-  static final int MAX_BY = 64;
-  static final int MAX_NOTE = 500;
+  public static final int MAX_BY = 64;
+  public static final int MAX_NOTE = 500;
 
   private AlarmBus() {}
 

@@ -61,6 +61,12 @@ public final class UpstreamVerticle extends VerticleBase {
   private final MeterRegistry metrics;
   private final long startedMs = System.currentTimeMillis();
   private final AtomicLong refusedEvents = new AtomicLong();
+  /** Routine events dropped from a full or too old backlog since start. */
+  private final AtomicLong droppedEvents = new AtomicLong();
+  /** Events acknowledged per second over the last backlog sample, for the board's status strip. */
+  private volatile double publishRate;
+  private long rateSentAt = -1;
+  private long rateSampledMs;
   private volatile OutboxRows.Backlog backlog = new OutboxRows.Backlog(0, 0, 0);
   private final OncePerMinute warnings = new OncePerMinute(log);
   private MqttLink link;
@@ -123,14 +129,18 @@ public final class UpstreamVerticle extends VerticleBase {
     OutboxRows.Backlog b = backlog;
     long now = System.currentTimeMillis();
     return new Status(link.stats(), b.alarms(), b.routine(), b.oldestTs() == 0 ? 0 : (now - b.oldestTs()) / 1000,
-        drain.sent());
+        drain.sent(), publishRate, droppedEvents.get(), refusedEvents.get());
   }
 
   /**
    * @param oldestAgeS seconds the oldest waiting event has waited, 0 when none waits
    * @param sent events acknowledged by the platform's broker since start
+   * @param publishRatePerS events acknowledged per second over the last few seconds
+   * @param dropped routine events dropped from a full or too old backlog since start
+   * @param refused events the platform's format cannot carry, removed since start
    */
-  public record Status(MqttLinkStats link, long waitingAlarms, long waitingRoutine, long oldestAgeS, long sent) {}
+  public record Status(MqttLinkStats link, long waitingAlarms, long waitingRoutine, long oldestAgeS, long sent,
+      double publishRatePerS, long dropped, long refused) {}
 
   static MqttLinkOptions linkOptions(UpstreamConfig config) {
     MqttLinkOptions options = config.tls() == null
@@ -256,6 +266,18 @@ public final class UpstreamVerticle extends VerticleBase {
 
   private void sampleBacklog() {
     store.read(OutboxRows::backlog).onSuccess(b -> backlog = b);
+    sampleRate();
+  }
+
+  /** Runs on the verticle's event loop only, so the previous sample needs no lock. */
+  private void sampleRate() {
+    long now = System.currentTimeMillis();
+    long sent = drain.sent();
+    if (rateSentAt >= 0 && now > rateSampledMs) {
+      publishRate = (sent - rateSentAt) * 1000.0 / (now - rateSampledMs);
+    }
+    rateSentAt = sent;
+    rateSampledMs = now;
   }
 
   private void enforceBounds() {
@@ -263,6 +285,7 @@ public final class UpstreamVerticle extends VerticleBase {
     long oldestAllowed = now - config.backlog().maxAgeDays() * 86_400_000L;
     store.write(c -> OutboxRows.enforce(c, config.backlog().maxEvents(), oldestAllowed, now))
         .onSuccess(dropped -> {
+          droppedEvents.addAndGet(dropped);
           if (dropped > 0) {
             log.warn("upstream backlog full: {} routine events dropped, oldest first; the platform is told", dropped);
           }

@@ -1,6 +1,5 @@
 package io.doorstep.gateway.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.gateway.bus.Addresses;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -86,63 +80,6 @@ class WebBoardBrowserTest {
 
       assertTrue(dom.contains("&lt;img src=x id=injected&gt;"), dom);
       assertFalse(dom.contains("id=\"injected\""), dom);
-    }
-  }
-
-  /**
-   * Pictures the board with a few passages and devices at 1366×768, the booth screen, into
-   * target/board.png (and board-en.png); docs/screenshots/board.png is a copy of it.
-   */
-  @Test
-  void theBoardFitsTheBoothScreen() throws Exception {
-    sources.events.addAll(BoardSamples.history());
-    sources.devices.addAll(BoardSamples.devices());
-
-    try (HeadlessChromium chromium = HeadlessChromium.start(
-        List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"))) {
-      try (DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), boardUrl())) {
-        page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
-            .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
-        awaitTrue(page, "document.querySelectorAll('#passage-rows tr').length === " + BoardSamples.history().size()
-            + " && document.querySelector('#conn.conn-live') !== null"
-            + " && document.querySelectorAll('#device-list li').length === " + BoardSamples.devices().size());
-        vertx.eventBus().publish(Addresses.EVENT_STORED, WebTestSupport.passage("周杰", true, "OK"));
-        awaitTrue(page, "document.getElementById('passage-rows').firstChild.textContent.includes('周杰')");
-
-        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
-            "the board scrolls sideways at 1366×768");
-        assertEquals("2", String.valueOf(page.evaluate("document.getElementById('count-offline').textContent")));
-        assertEquals(new JsonArray(List.of(false, false, true)), page.evaluate("Array.from(document.querySelectorAll('#device-list li'))"
-            + ".slice(0, 3).map(li => li.classList.contains('online'))"), "offline devices come first");
-
-        picture(page, "board.png");
-
-        page.evaluate("document.getElementById('lang').click()");
-        awaitTrue(page, "document.getElementById('passages-title').textContent === 'Live passages'");
-        assertEquals("en", page.evaluate("localStorage.getItem('doorstep.lang')"), "the choice is not remembered");
-        assertEquals(Boolean.TRUE, page.evaluate("document.body.textContent.includes('Stranger')"
-            + " && document.body.textContent.includes('E-bikes not allowed')"));
-        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
-            "the English board scrolls sideways at 1366×768");
-        picture(page, "board-en.png");
-      }
-    }
-  }
-
-  private static void picture(DevToolsSession page, String name) throws Exception {
-    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-    Path file = Path.of("target", name);
-    Files.write(file, Base64.getDecoder().decode(png));
-    assertTrue(Files.size(file) > 10_000, "the picture is empty");
-  }
-
-  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
-      if (System.nanoTime() > deadline) {
-        fail("the board never showed: " + expression);
-      }
-      Thread.sleep(100);
     }
   }
 }
