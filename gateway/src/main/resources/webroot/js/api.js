@@ -50,8 +50,8 @@ window.Doorstep = (function () {
     if (method !== 'GET') {
       headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN');
     }
-    if (body instanceof FormData) {
-      init.body = body;
+    if (body instanceof FormData || body instanceof Blob) {
+      init.body = body; // a file goes as it is, with its own type
     } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);

@@ -154,7 +154,8 @@ public final class Gateway implements AutoCloseable {
             new BusDeviceListener(vertx.eventBus()), metrics)))
         // Last of the services: it forwards what the others record, and never holds them up.
         .compose(id -> vertx.deployVerticle(upstream))
-        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, upstream, metrics))
+        .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, upstream, metrics,
+            people, sync, access))
         .map(w -> {
           web = w;
           vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", EventKinds.GATEWAY_STARTED,

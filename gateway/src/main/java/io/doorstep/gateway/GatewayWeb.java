@@ -2,19 +2,23 @@ package io.doorstep.gateway;
 
 import io.doorstep.drivers.modbus.LineStats;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
+import io.doorstep.gateway.access.AccessControl;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
+import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoreHealth;
 import io.doorstep.gateway.store.StoredEvent;
+import io.doorstep.gateway.sync.PersonSyncVerticle;
 import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.web.WebServer;
 import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.web.WebSources;
 import io.doorstep.gateway.web.board.BoardModule;
+import io.doorstep.gateway.web.office.OfficeModule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,10 +52,11 @@ final class GatewayWeb implements WebSources {
 
   static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
       TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, UpstreamVerticle upstream,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, PeopleService people, PersonSyncVerticle sync, AccessControl access) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
     List<WebModule> modules = new ArrayList<>();
     modules.add(new BoardModule(config.estate()));
+    modules.add(new OfficeModule(people, sync::personStates, access.passes(), config.estate(), store));
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
       web.server = s;
       return web;

@@ -1,5 +1,7 @@
 package io.doorstep.gateway.people;
 
+import java.util.List;
+
 /** Why a change to people was refused; nothing was changed. The message is fit to show. */
 public final class PeopleException extends RuntimeException {
 
@@ -16,13 +18,25 @@ public final class PeopleException extends RuntimeException {
   }
 
   private final Code code;
+  private final List<FieldProblem> problems;
 
   public PeopleException(Code code, String message) {
+    this(code, message, List.of());
+  }
+
+  /** A refusal whose causes each belong to one field, so a form can show them beside it. */
+  public PeopleException(Code code, String message, List<FieldProblem> problems) {
     super(message, null, false, false);
     this.code = code;
+    this.problems = List.copyOf(problems);
   }
 
   public Code code() {
     return code;
+  }
+
+  /** The fields at fault, in the order found; empty when the refusal is not about one field. */
+  public List<FieldProblem> problems() {
+    return problems;
   }
 }

@@ -216,7 +216,7 @@ public final class PeopleService {
     PersonRules.Checked checked = rules.check(person);
     if (!checked.ok()) {
       throw new PeopleException(PeopleException.Code.INVALID,
-          checked.problems().stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
+          checked.problems().stream().map(FieldProblem::toString).collect(Collectors.joining("; ")), checked.problems());
     }
     return checked.person();
   }
@@ -226,8 +226,9 @@ public final class PeopleService {
     if (conflicts.isEmpty()) {
       return null;
     }
-    return Attempt.refused(PeopleException.Code.CONFLICT,
-        conflicts.stream().map(PeopleRows.Conflict::reason).collect(Collectors.joining("; ")));
+    return new Attempt<>(null, new PeopleException(PeopleException.Code.CONFLICT,
+        conflicts.stream().map(PeopleRows.Conflict::reason).collect(Collectors.joining("; ")),
+        conflicts.stream().map(k -> new FieldProblem(k.field(), k.reason())).toList()), false);
   }
 
   private Future<PersonEntry> announce(Attempt<PersonEntry> attempt) {

@@ -12,6 +12,7 @@ import io.doorstep.gateway.store.Store;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.util.Comparator;
 import java.util.List;
@@ -76,6 +77,26 @@ public final class PersonSyncVerticle extends VerticleBase {
 
   public Optional<SyncStatus> status(String device) {
     return Optional.ofNullable(syncs.get(device)).map(TerminalSync::status);
+  }
+
+  /**
+   * One person's entry at every terminal where they belong or are still held, by device id.
+   * Empty before start and until the sync has read the person after a change.
+   */
+  public Future<List<PersonSyncState>> personStates(String personId) {
+    if (context == null) {
+      return Future.succeededFuture(List.of());
+    }
+    Promise<List<PersonSyncState>> answer = Promise.promise();
+    // The ledgers and the catalog are confined to the sync's context: read them there.
+    context.runOnContext(v -> {
+      long now = System.currentTimeMillis();
+      answer.complete(new TreeMap<>(syncs).values().stream()
+          .map(s -> s.personState(personId, now))
+          .flatMap(Optional::stream)
+          .toList());
+    });
+    return answer.future();
   }
 
   @Override

@@ -49,6 +49,13 @@ final class TerminalSync {
     return status;
   }
 
+  /** Where one person stands here; on the sync's context. */
+  java.util.Optional<PersonSyncState> personState(String personId, long now) {
+    SyncPerson p = parts.catalog().get(personId).orElse(null);
+    boolean allowed = p != null && parts.scope().mayUse(p.person(), device);
+    return PersonSyncState.of(device, p, ledger.entries().get(personId), allowed, now, status.state());
+  }
+
   /** Something changed (persons, time, presence): sync if there is anything to do and nothing waits. */
   void kick() {
     if (busy || retryTimer >= 0 || !parts.catalog().ready()) {

@@ -198,6 +198,28 @@ class SyncLogicTest {
     assertEquals("R0003", json.getJsonArray("failed").getJsonObject(0).getString("personId"));
   }
 
+  @Test
+  void aPersonsStateAtEachTerminalSaysHeldRefusedOrWaiting() {
+    seed(SyncTesting.residents("R", "B02", 3));
+    photos.put("R0001", FakeFacePhotos.png("R0001"));
+    start();
+    untilInSync(UNIT2);
+
+    List<PersonSyncState> held = await(sync.personStates("R0000"));
+    assertTrue(held.stream().anyMatch(s -> s.device().equals(UNIT2) && s.state() == PersonSyncState.State.OK), held.toString());
+    assertTrue(held.stream().noneMatch(s -> s.device().equals(UNIT1)), "building 2's resident is not due at building 1");
+    PersonSyncState refused = await(sync.personStates("R0001")).stream()
+        .filter(s -> s.device().equals(UNIT2)).findFirst().orElseThrow();
+    assertEquals(PersonSyncState.State.FAILED, refused.state());
+    assertEquals("BAD_IMAGE", refused.error());
+
+    terminals.terminal(UNIT2).silent(true);
+    photos.put("R0001", FakeFacePhotos.jpeg("R0001", 2, 100));
+    publish(PersonsChanged.of(Set.of("R0001")));
+    until("the new photo waits for the silent terminal", () -> await(sync.personStates("R0001")).stream()
+        .anyMatch(s -> s.device().equals(UNIT2) && s.state() == PersonSyncState.State.PENDING));
+  }
+
   // ---- helpers ----
 
   private void seed(List<PersonRecord> persons) {

@@ -1,0 +1,159 @@
+package io.doorstep.gateway.web.office;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.doorstep.gateway.web.DevToolsSession;
+import io.doorstep.gateway.web.HeadlessChromium;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The residents office in a real Chromium at the office PC's 1366×768: what the office clerk sees
+ * after importing a file and filling the form, not what the server meant to send.
+ */
+class OfficeBrowserTest {
+  /** Where to put docs pictures: {@code -Ddoorstep.screenshots=../docs/screenshots}. */
+  private static final String SCREENSHOTS = System.getProperty("doorstep.screenshots");
+
+  @TempDir Path dir;
+  private OfficeRig rig;
+
+  @BeforeEach
+  void start() throws Exception {
+    rig = OfficeRig.start(dir.resolve("gateway"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    rig.close();
+  }
+
+  @Test
+  void anImportsReportIsShownRowByRowThenTheFixedFileImports() throws Exception {
+    Path bad = dir.resolve("people.csv");
+    Files.writeString(bad, "房号,姓名,类型,卡号\nB03-U1-1502,王伟,业主,04A1B2C3\nB03-U1-1502,李娜,业主,12\n",
+        StandardCharsets.UTF_8);
+    try (HeadlessChromium chromium = browser(); DevToolsSession page = office(chromium)) {
+      page.evaluate("document.querySelector('[data-tab=import]').click()");
+      chooseFile(page, "#import-file", bad);
+      page.evaluate("document.getElementById('import-run').click()");
+      awaitTrue(page, "document.getElementById('import-summary').textContent.includes('未导入')");
+      assertEquals(new JsonArray(List.of("3", "李娜", "有问题")), page.evaluate(
+          "(() => { const c = document.querySelector('#import-rows tr.refused').cells;"
+              + " return [c[0].textContent, c[2].textContent, c[3].textContent]; })()"), "the refused row, first");
+      assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#import-rows tr.refused').cells[4]"
+          + ".textContent.startsWith('卡号：')"), "the problem names its column");
+
+      chooseFile(page, "#import-file", OfficeRig.CONFIG.resolve("people-sample.csv").toAbsolutePath());
+      page.evaluate("document.getElementById('import-run').click()");
+      awaitTrue(page, "document.getElementById('import-summary').textContent.includes('已导入：新增 8')");
+      assertEquals(8, ((Number) page.evaluate("document.querySelectorAll('#import-rows tr').length")).intValue());
+
+      page.evaluate("document.querySelector('[data-tab=persons]').click()");
+      awaitTrue(page, "document.querySelectorAll('#person-rows tr').length === 8");
+    }
+  }
+
+  @Test
+  void aPersonAddedThroughTheFormShowsTheFieldAtFaultThenTheirNameAsText() throws Exception {
+    String name = "<img src=x onerror=\"window.injected=1\">";
+    try (HeadlessChromium chromium = browser(); DevToolsSession page = office(chromium)) {
+      page.evaluate("document.getElementById('person-new').click()");
+      fill(page, new JsonObject().put("id", "R09001").put("name", name).put("kind", "resident")
+          .put("household", "B99-U1-101").put("cards", "04A1B2C3").put("plates", "闽C12345"));
+      page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
+      awaitTrue(page, "document.querySelector('[data-error-for=household]').textContent !== ''");
+      assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('[data-error-for=household]').textContent"
+          + ".includes('B99')"), "the reason is beside the household field");
+      assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#person-form [name=household]')"
+          + ".classList.contains('invalid')"));
+      assertEquals("", page.evaluate("['id','name','cards','plates'].map(f => "
+          + "document.querySelector('[data-error-for=' + f + ']').textContent).join('')"), "no other field is blamed");
+      assertEquals(0, rig.audit().size(), "nothing was written");
+
+      fill(page, new JsonObject().put("household", "B03-U1-1502"));
+      page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
+      awaitTrue(page, "document.getElementById('editor-title').textContent.includes('R09001')"
+          + " && document.querySelectorAll('#person-rows tr').length === 1");
+
+      assertEquals(name, page.evaluate("document.querySelector('#person-rows tr td.name').textContent"));
+      assertEquals(name, page.evaluate("document.querySelector('#person-form [name=name]').value"));
+      assertEquals(0, ((Number) page.evaluate("document.querySelectorAll('#person-rows img').length")).intValue());
+      assertEquals(Boolean.TRUE, page.evaluate("window.injected === undefined"), "the name ran as markup");
+      // The sync takes the new person in a moment later; the clerk opens the person again to see it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!Boolean.TRUE.equals(page.evaluate("document.getElementById('sync-list').textContent.includes('ft-b03-u1')"))) {
+        if (System.nanoTime() > deadline) {
+          fail("the person's terminals never showed: " + page.evaluate("document.getElementById('sync-list').textContent"));
+        }
+        page.evaluate("document.querySelector('#person-rows tr').click()");
+        Thread.sleep(200);
+      }
+      assertEquals(Boolean.TRUE, page.evaluate("Array.from(document.querySelectorAll('#sync-list li'))"
+          + ".some(li => li.textContent.includes('ft-b03-u1') && li.textContent.includes('等待同步')"
+          + " && li.textContent.includes('终端离线'))"), "the terminal the person is due at, waiting");
+      assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+          "the office scrolls sideways at 1366×768");
+      if (SCREENSHOTS != null) {
+        picture(page, Path.of(SCREENSHOTS).resolve("office.png"));
+      }
+    }
+  }
+
+  private HeadlessChromium browser() throws Exception {
+    return HeadlessChromium.start(List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
+  }
+
+  private DevToolsSession office(HeadlessChromium chromium) throws Exception {
+    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), rig.url("/office/"));
+    page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
+        .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
+    awaitTrue(page, "document.readyState === 'complete' && document.querySelector('.tab.active') !== null"
+        + " && document.getElementById('person-page') !== null");
+    return page;
+  }
+
+  /** As a person types: each named field of the person form gets its value. */
+  private static void fill(DevToolsSession page, JsonObject values) throws Exception {
+    page.evaluate("(() => { const v = " + values.encode() + "; const f = document.getElementById('person-form');"
+        + " Object.keys(v).forEach(k => { f.elements[k].value = v[k]; }); })()");
+  }
+
+  /** The file chooser's outcome, through the browser's own file input. */
+  private static void chooseFile(DevToolsSession page, String selector, Path file) throws Exception {
+    int root = page.call("DOM.getDocument", new JsonObject()).getJsonObject("root").getInteger("nodeId");
+    int input = page.call("DOM.querySelector", new JsonObject().put("nodeId", root).put("selector", selector))
+        .getInteger("nodeId");
+    page.call("DOM.setFileInputFiles", new JsonObject().put("nodeId", input)
+        .put("files", new JsonArray().add(file.toAbsolutePath().normalize().toString())));
+  }
+
+  private static void picture(DevToolsSession page, Path file) throws Exception {
+    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
+    Files.createDirectories(file.getParent());
+    Files.write(file, Base64.getDecoder().decode(png));
+    assertTrue(Files.size(file) > 10_000, "the picture is empty");
+  }
+
+  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
+      if (System.nanoTime() > deadline) {
+        fail("the office page never showed: " + expression + "\nbody: " + page.evaluate("document.body.innerText"));
+      }
+      Thread.sleep(100);
+    }
+  }
+}
