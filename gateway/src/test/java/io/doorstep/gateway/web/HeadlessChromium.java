@@ -79,17 +79,30 @@ public final class HeadlessChromium implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+    // Chromium's helpers (network service, renderers) may outlive the main process and keep
+    // writing into the profile: stop them all and wait before the profile goes.
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
     }
+    deleteProfile();
+  }
+
+  /** A file vanishing under the walk is what we want anyway; anything left is the OS's temp. */
+  private void deleteProfile() {
     try (var files = Files.walk(profile)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      profile.toFile().deleteOnExit();
     }
   }
 
