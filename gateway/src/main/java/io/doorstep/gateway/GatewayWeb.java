@@ -14,6 +14,7 @@ import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.web.WebServer;
 import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.web.WebSources;
+import io.doorstep.gateway.web.tech.TechModule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,9 +48,10 @@ final class GatewayWeb implements WebSources {
 
   static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
       TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, UpstreamVerticle upstream,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, TechModule techConsole) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
     List<WebModule> modules = new ArrayList<>();
+    modules.add(techConsole);
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
       web.server = s;
       return web;
