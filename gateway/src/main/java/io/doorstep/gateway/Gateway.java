@@ -28,6 +28,10 @@ import io.doorstep.gateway.people.FaceVault;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.sync.PersonSyncVerticle;
+import io.doorstep.gateway.trends.Trends;
+import io.doorstep.gateway.web.tech.RecentLog;
+import io.doorstep.gateway.web.tech.TechModule;
+import io.doorstep.gateway.web.tech.TechParts;
 import io.doorstep.gateway.upstream.UpstreamVerticle;
 import io.doorstep.gateway.store.StoreException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -73,6 +77,7 @@ public final class Gateway implements AutoCloseable {
   private TerminalLinkVerticle terminals;
   private SerialLinesVerticle serialLines;
   private UpstreamVerticle upstream;
+  private TechModule techConsole;
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -132,6 +137,12 @@ public final class Gateway implements AutoCloseable {
         new SerialLineMetrics(metrics));
     upstream = new UpstreamVerticle(store, config.upstream(), config.estate(), registry, metrics);
     FireMode fire = new FireMode(config.estate());
+    Trends trends = new Trends(() -> {
+      UpstreamVerticle.Status u = upstream.status();
+      return u == null ? -1 : u.waitingAlarms() + u.waitingRoutine();
+    });
+    serialLines.onStats(trends::lineSampled);
+    techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install()));
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
         .compose(v -> vertx.deployVerticle(new EventLogVerticle(store, metrics)))
@@ -154,8 +165,9 @@ public final class Gateway implements AutoCloseable {
             new BusDeviceListener(vertx.eventBus()), metrics)))
         // Last of the services: it forwards what the others record, and never holds them up.
         .compose(id -> vertx.deployVerticle(upstream))
+        .compose(id -> vertx.deployVerticle(trends))
         .compose(id -> GatewayWeb.start(vertx, config, store, registry, terminals, serialLines, upstream, metrics,
-            people, sync, access))
+            people, sync, access, techConsole))
         .map(w -> {
           web = w;
           vertx.eventBus().send(Addresses.EVENT_RECORD, DeviceEvent.of("gateway", EventKinds.GATEWAY_STARTED,
@@ -184,6 +196,14 @@ public final class Gateway implements AutoCloseable {
 
   public PersonSyncVerticle sync() {
     return sync;
+  }
+
+  /**
+   * The technician console's routes. Served on the gateway's page behind the session check; a
+   * test may serve them itself behind a user of its own.
+   */
+  public TechModule techConsole() {
+    return techConsole;
   }
 
   public DeviceRegistry devices() {

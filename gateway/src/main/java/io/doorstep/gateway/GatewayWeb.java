@@ -19,6 +19,7 @@ import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.web.WebSources;
 import io.doorstep.gateway.web.board.BoardModule;
 import io.doorstep.gateway.web.office.OfficeModule;
+import io.doorstep.gateway.web.tech.TechModule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,11 +53,13 @@ final class GatewayWeb implements WebSources {
 
   static Future<GatewayWeb> start(Vertx vertx, GatewayConfig config, Store store, DeviceRegistry registry,
       TerminalLinkVerticle terminals, SerialLinesVerticle serialLines, UpstreamVerticle upstream,
-      PrometheusMeterRegistry metrics, PeopleService people, PersonSyncVerticle sync, AccessControl access) {
+      PrometheusMeterRegistry metrics, PeopleService people, PersonSyncVerticle sync, AccessControl access,
+      TechModule techConsole) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
     List<WebModule> modules = new ArrayList<>();
     modules.add(new BoardModule(config.estate()));
     modules.add(new OfficeModule(people, sync::personStates, access.passes(), config.estate(), store));
+    modules.add(techConsole);
     return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
       web.server = s;
       return web;

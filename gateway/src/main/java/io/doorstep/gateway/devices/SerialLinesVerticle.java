@@ -28,7 +28,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ public final class SerialLinesVerticle extends VerticleBase {
   private final Map<String, ModbusPoller> pollerOfDevice = new HashMap<>();
   private final Map<String, Long> lastAlive = new HashMap<>();
   private final Map<String, LineStats> latest = new ConcurrentHashMap<>();
+  private final List<Consumer<LineStats>> samplers = new CopyOnWriteArrayList<>();
 
   /**
    * @param heartbeatMs the registry's heartbeat interval: a polled device is reported alive at
@@ -108,7 +112,25 @@ public final class SerialLinesVerticle extends VerticleBase {
   }
 
   private void sampleStats() {
-    lines.forEach(l -> latest.put(l.id(), l.stats()));
+    lines.forEach(l -> {
+      LineStats stats = l.stats();
+      latest.put(l.id(), stats);
+      samplers.forEach(s -> s.accept(stats));
+    });
+  }
+
+  /**
+   * Also hands every sample of a line's statistics to {@code sampler} (every
+   * {@value #STATS_PERIOD_MS} ms, on this verticle's context): the only way to see each
+   * utilisation window, since reading a line's statistics starts the next one.
+   */
+  public void onStats(Consumer<LineStats> sampler) {
+    samplers.add(sampler);
+  }
+
+  /** The line by its id, to reach its devices through its own scheduler; empty when not configured. */
+  public Optional<ModbusLine> line(String lineId) {
+    return lines.stream().filter(l -> l.id().equals(lineId)).findFirst();
   }
 
   private void onCommand(Message<DeviceCommand> message) {

@@ -1,0 +1,102 @@
+package io.doorstep.gateway.web.tech;
+
+import io.doorstep.gateway.config.ConfigFiles;
+import io.doorstep.gateway.web.auth.WebUser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * What a technician hands to support: the log (the end of the configured log file, else the
+ * lines kept in memory) and the configuration's YAML files as a zip. Both are read on a worker.
+ * The export holds the broker password and the platform's token as the files do, so it is
+ * audited with who took it.
+ */
+final class SupportHandlers {
+  /** The end of a log file is what a support call needs; a month of it would not download on a booth PC. */
+  static final long MAX_LOG_BYTES = 8L << 20;
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+  private final TechParts parts;
+
+  SupportHandlers(TechParts parts) {
+    this.parts = parts;
+  }
+
+  void log(RoutingContext ctx) {
+    Path file = parts.config().logging().file();
+    ctx.vertx().executeBlocking(() -> file != null && Files.isRegularFile(file) ? tail(file)
+        : parts.recentLog().text().getBytes(StandardCharsets.UTF_8), false).onComplete(done -> {
+          if (done.failed()) {
+            TechReplies.error(ctx, 503, "the log could not be read: " + done.cause().getMessage());
+            return;
+          }
+          download(ctx, "text/plain; charset=utf-8", "doorstep-log-" + stamp() + ".txt", done.result());
+        });
+  }
+
+  void config(RoutingContext ctx) {
+    String who = WebUser.of(ctx).name();
+    ctx.vertx().executeBlocking(this::zip, false).onComplete(done -> {
+      if (done.failed()) {
+        TechReplies.error(ctx, 503, "the configuration could not be read: " + done.cause().getMessage());
+        return;
+      }
+      parts.store().audit(who, "tech.config.export", parts.config().sourceFile().toString(), null,
+          new JsonObject().put("files", done.result().names()).encode()).onComplete(audited -> {
+            if (audited.failed()) {
+              TechReplies.error(ctx, 503, "the export was not recorded, so it is not given: " + audited.cause().getMessage());
+            } else {
+              download(ctx, "application/zip", "doorstep-config-" + stamp() + ".zip", done.result().bytes());
+            }
+          });
+    });
+  }
+
+  private record Zip(byte[] bytes, JsonArray names) {}
+
+  private Zip zip() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JsonArray names = new JsonArray();
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      for (ConfigFiles.Entry e : ConfigFiles.of(parts.config().sourceFile())) {
+        zip.putNextEntry(new ZipEntry(e.name()));
+        zip.write(Files.readAllBytes(e.file()));
+        zip.closeEntry();
+        names.add(e.name());
+      }
+    }
+    return new Zip(out.toByteArray(), names);
+  }
+
+  private static byte[] tail(Path file) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      long start = Math.max(0, f.length() - MAX_LOG_BYTES);
+      byte[] bytes = new byte[(int) (f.length() - start)];
+      f.seek(start);
+      f.readFully(bytes);
+      return bytes;
+    }
+  }
+
+  private static String stamp() {
+    return LocalDateTime.now().format(STAMP);
+  }
+
+  private static void download(RoutingContext ctx, String type, String name, byte[] bytes) {
+    ctx.response().putHeader("Content-Type", type)
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .end(Buffer.buffer(bytes));
+  }
+}

@@ -1,0 +1,105 @@
+package io.doorstep.gateway.web.tech;
+
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.web.WebModule;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * The technician console's API under {@code /api/tech/}: devices, RS-485 lines (scan, raw
+ * registers, a confirmed write), charging limits, plots and support downloads. The pages are
+ * the static files under {@code /tech/}. Every change is audited with the technician's name.
+ */
+public final class TechModule implements WebModule {
+  /** Bodies here are a few fields; nothing is uploaded yet. */
+  static final long BODY_LIMIT = 64 * 1024;
+
+  private final TechParts parts;
+  private final SerialHandlers serial;
+  private final LimitHandlers limits;
+  private final SupportHandlers support;
+
+  public TechModule(TechParts parts) {
+    this.parts = parts;
+    this.serial = new SerialHandlers(parts);
+    this.limits = new LimitHandlers(parts);
+    this.support = new SupportHandlers(parts);
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.route("/api/tech/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.get("/api/tech/devices").handler(this::devices);
+    router.get("/api/tech/serial").handler(serial::overview);
+    router.post("/api/tech/lines/:line/scan").handler(serial::startScan);
+    router.get("/api/tech/lines/:line/scan").handler(serial::scan);
+    router.delete("/api/tech/lines/:line/scan").handler(serial::cancelScan);
+    router.get("/api/tech/lines/:line/registers").handler(serial::read);
+    router.post("/api/tech/lines/:line/registers").handler(serial::write);
+    router.get("/api/tech/limits").handler(limits::list);
+    router.put("/api/tech/limits").handler(limits::set);
+    router.get("/api/tech/trends/lines/:line").handler(this::lineTrend);
+    router.get("/api/tech/trends/backlog").handler(ctx -> TechReplies.json(ctx, 200, parts.trends().backlog()));
+    router.get("/api/tech/trends/ports/:pile/:port").handler(this::portTrend);
+    router.get("/api/tech/support/log").handler(support::log);
+    router.get("/api/tech/support/config").handler(support::config);
+  }
+
+  /** Every configured device with its link and presence; offline first, as on the board. */
+  private void devices(RoutingContext ctx) {
+    Map<String, EstateConfig.Device> configured = parts.config().estate().devicesById();
+    JsonArray devices = new JsonArray();
+    parts.registry().snapshot().stream()
+        .sorted(Comparator.comparing(DeviceStatus::online).thenComparing(DeviceStatus::id))
+        .forEach(s -> {
+          EstateConfig.Device d = configured.get(s.id());
+          JsonObject row = s.toJson();
+          if (d != null) {
+            row.put("link", d.link()).put("sn", d.sn());
+            if (d.modbus() != null) {
+              row.put("unit", d.modbus().address()).put("profile", d.modbus().profile());
+            }
+          }
+          devices.add(row);
+        });
+    TechReplies.json(ctx, 200, new JsonObject().put("devices", devices));
+  }
+
+  private void lineTrend(RoutingContext ctx) {
+    String line = ctx.pathParam("line");
+    if (parts.config().estate().line(line).isEmpty()) {
+      TechReplies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + line + "' is configured")
+          .put("field", "line"));
+      return;
+    }
+    TechReplies.json(ctx, 200, parts.trends().line(line));
+  }
+
+  private void portTrend(RoutingContext ctx) {
+    String pile = ctx.pathParam("pile");
+    EstateConfig.Device d = parts.config().estate().devicesById().get(pile);
+    if (d == null || !EstateConfig.CHARGING_PILE.equals(d.type())) {
+      TechReplies.json(ctx, 404, new JsonObject().put("error", "no charging pile '" + pile + "'").put("field", "pile"));
+      return;
+    }
+    int port;
+    try {
+      port = Integer.parseInt(ctx.pathParam("port"));
+      if (port < 1 || port > 10) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      TechReplies.badField(ctx, new FieldException("port", "port must be 1-10, got '" + ctx.pathParam("port") + "'"));
+      return;
+    }
+    JsonObject trace = parts.trends().port(pile, port);
+    TechReplies.json(ctx, 200, trace != null ? trace : new JsonObject().put("pile", pile).put("port", port)
+        .put("charging", false).put("powerW", new JsonArray()).put("plugC", new JsonArray()));
+  }
+}
