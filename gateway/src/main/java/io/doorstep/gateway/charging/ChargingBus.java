@@ -46,8 +46,20 @@ public final class ChargingBus {
   /** @param reason why, as the session's end will record it ({@link StopReason#REMOTE} for the platform) */
   public record StopRequest(String pile, int port, StopReason reason) {}
 
-  /** @param alreadyStopping a stop of this port was under way: nothing new was sent */
-  public record StopWritten(String pile, int port, boolean alreadyStopping) {}
+  /**
+   * @param alreadyStopping a stop of this port was under way: nothing new was sent
+   * @param relayBefore the port's relay as last read before the stop: open means it was not charging
+   */
+  public record StopWritten(String pile, int port, boolean alreadyStopping, Relay relayBefore) {}
+
+  /** A port's relay as the gateway last read it. */
+  public enum Relay {
+    CLOSED, OPEN, UNREAD;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public static void registerCodecs(EventBus bus) {
     LocalCodec.register(bus, SetLimits.class);

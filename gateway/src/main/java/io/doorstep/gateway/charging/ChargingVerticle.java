@@ -94,14 +94,16 @@ public final class ChargingVerticle extends VerticleBase {
       return;
     }
     List<SafetyAction> actions;
+    ChargingBus.Relay before;
     try {
+      before = shed.relay(request.pile(), request.port());
       actions = shed.onStopRequest(request.pile(), request.port(), request.reason(), System.currentTimeMillis());
     } catch (IllegalArgumentException e) {
       message.fail(ChargingBus.INVALID, e.getMessage());
       return;
     }
     if (actions.isEmpty()) {
-      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true, before));
       return;
     }
     // The rules may decide more than the stop (an alarm, a session's end): all of it is carried
@@ -112,7 +114,7 @@ public final class ChargingVerticle extends VerticleBase {
         answered = true;
         stop(shed, stop).onComplete(done -> {
           if (done.succeeded()) {
-            message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false));
+            message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false, before));
           } else {
             message.fail(CommandFailures.code(done.cause()), done.cause().getMessage());
           }
@@ -122,7 +124,7 @@ public final class ChargingVerticle extends VerticleBase {
       }
     }
     if (!answered) {
-      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true, before));
     }
   }
 
