@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code setLimits} by RPC too: the allow-list is not to be bypassed through attributes. An update
  * is applied whole or not at all; either way the pile's effective limits go back as its client
  * attributes ({@code limits.overPowerW}, …), with {@value #LIMITS_ERROR} saying why a change was
- * refused (empty when it was applied). Anything else is answered with {@value #ERROR}.
+ * refused (empty when it was applied). Anything else is answered with {@value #ERROR}. The
+ * platform's answers to the gateway's own requests (when the link comes up) take the same way.
  */
 final class PlatformAttributes {
   static final String LIMITS_ERROR = "limitsError";
@@ -43,8 +44,21 @@ final class PlatformAttributes {
     this.report = report;
   }
 
-  /** Completes once the outcome is audited and reported; never fails. */
+  /** A change the platform pushed. Completes once the outcome is audited and reported; never fails. */
   Future<Void> handle(AttributeUpdate u) {
+    return take(u, false);
+  }
+
+  /**
+   * The platform's answer to the gateway's own request, taken as a pushed change is, except that
+   * values the pile already uses are left out: a reconnect that brings nothing new changes
+   * nothing and leaves no audit row. The pile's limits go back as its client attributes either way.
+   */
+  Future<Void> answered(AttributeUpdate u) {
+    return take(u, true);
+  }
+
+  private Future<Void> take(AttributeUpdate u, boolean onlyNew) {
     EstateConfig.Device device = estate.devicesById().get(u.device());
     if (device == null || !EstateConfig.CHARGING_PILE.equals(device.type())) {
       String why = device == null ? "no device " + u.device() + " on this gateway"
@@ -59,6 +73,29 @@ final class PlatformAttributes {
     if (problems != null) {
       return refused(u, problems);
     }
+    if (!onlyNew) {
+      return apply(u);
+    }
+    return LiveLimits.get(bus, u.device()).transform(limits -> {
+      if (limits.failed()) {
+        return refused(u, limits.cause().getMessage());
+      }
+      Map<String, Number> effective = limits.result().effective();
+      Map<String, Object> changed = new LinkedHashMap<>();
+      u.values().forEach((k, v) -> {
+        if (effective.get(k) == null || effective.get(k).doubleValue() != ((Number) v).doubleValue()) {
+          changed.put(k, v);
+        }
+      });
+      if (changed.isEmpty()) {
+        report.accept(u.device(), LiveLimits.attributes(effective).put(LIMITS_ERROR, ""));
+        return Future.succeededFuture();
+      }
+      return apply(new AttributeUpdate(u.device(), changed));
+    });
+  }
+
+  private Future<Void> apply(AttributeUpdate u) {
     Map<String, Number> changes = new LinkedHashMap<>();
     u.values().forEach((k, v) -> changes.put(k, (Number) v));
     return LiveLimits.set(bus, u.device(), changes).transform(done -> {
