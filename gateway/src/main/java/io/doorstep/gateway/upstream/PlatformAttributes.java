@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code setLimits} by RPC too: the allow-list is not to be bypassed through attributes. An update
  * is applied whole or not at all; either way the pile's effective limits go back as its client
  * attributes ({@code limits.overPowerW}, …), with {@value #LIMITS_ERROR} saying why a change was
- * refused (empty when it was applied). Anything else is answered with {@value #ERROR}. The
- * platform's answers to the gateway's own requests (when the link comes up) take the same way.
+ * refused (empty when it was applied). Anything else is answered with {@value #ERROR}. The audit
+ * row is written before the report goes, as an RPC's before its reply. The platform's answers to
+ * the gateway's own requests (when the link comes up) take the same way.
  */
 final class PlatformAttributes {
   static final String LIMITS_ERROR = "limitsError";
@@ -102,9 +103,10 @@ final class PlatformAttributes {
       if (done.failed()) {
         return refused(u, done.cause().getMessage());
       }
-      report.accept(u.device(), LiveLimits.attributes(done.result().effective()).put(LIMITS_ERROR, ""));
       return audit("attributes.limits", u.device(), LiveLimits.changed(done.result().before(), changes),
-          LiveLimits.changed(done.result().effective(), changes));
+          LiveLimits.changed(done.result().effective(), changes))
+          .onComplete(v -> report.accept(u.device(),
+              LiveLimits.attributes(done.result().effective()).put(LIMITS_ERROR, "")));
     });
   }
 
@@ -112,8 +114,8 @@ final class PlatformAttributes {
   Future<Void> malformed(String device, String problem) {
     warnings.warn("malformed", "attribute update from the platform for " + device + " refused: " + problem,
         System.currentTimeMillis());
-    report.accept(device, new JsonObject().put(ERROR, problem));
-    return audit("attributes.refused", device, null, new JsonObject().put("error", problem));
+    return audit("attributes.refused", device, null, new JsonObject().put("error", problem))
+        .onComplete(v -> report.accept(device, new JsonObject().put(ERROR, problem)));
   }
 
   /** Nothing is applied; the pile's limits as they stand go back with the reason. */
@@ -123,15 +125,15 @@ final class PlatformAttributes {
     return LiveLimits.get(bus, u.device()).transform(limits -> {
       JsonObject attributes = limits.succeeded() ? LiveLimits.attributes(limits.result().effective())
           : new JsonObject();
-      report.accept(u.device(), attributes.put(LIMITS_ERROR, why));
-      return audit("attributes.refused", u.device(), null, after(u, why));
+      return audit("attributes.refused", u.device(), null, after(u, why))
+          .onComplete(v -> report.accept(u.device(), attributes.put(LIMITS_ERROR, why)));
     });
   }
 
   private Future<Void> refusedOutright(AttributeUpdate u, String why) {
     warnings.warn("device", "attribute update from the platform refused: " + why, System.currentTimeMillis());
-    report.accept(u.device(), new JsonObject().put(ERROR, why));
-    return audit("attributes.refused", u.device(), null, after(u, why));
+    return audit("attributes.refused", u.device(), null, after(u, why))
+        .onComplete(v -> report.accept(u.device(), new JsonObject().put(ERROR, why)));
   }
 
   private static JsonObject after(AttributeUpdate u, String why) {
