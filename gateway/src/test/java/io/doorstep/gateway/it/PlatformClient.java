@@ -127,9 +127,35 @@ final class PlatformClient implements AutoCloseable {
         .reduce((a, b) -> b).orElse(null);
   }
 
+  /** How many times the gateway reported the device's client attributes so far. */
+  long reports(String device) {
+    return attributes.stream().filter(a -> a.containsKey(device)).count();
+  }
+
   /** The gateway's attribute requests so far, in arrival order. */
   List<JsonObject> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * Answers one of the gateway's attribute requests from what the platform holds of the device,
+   * as ThingsBoard does: {@code "value"} (without its key) when it holds one of the keys asked
+   * for, {@code "values"} when several, neither when none.
+   */
+  void answer(JsonObject request, Map<String, Object> held) throws Exception {
+    JsonObject response = new JsonObject().put("id", request.getValue("id")).put("device", request.getString("device"));
+    JsonObject found = new JsonObject();
+    request.getJsonArray("keys").forEach(k -> {
+      if (held.containsKey((String) k)) {
+        found.put((String) k, held.get(k));
+      }
+    });
+    if (found.size() == 1) {
+      response.put("value", found.getValue(found.fieldNames().iterator().next()));
+    } else if (found.size() > 1) {
+      response.put("values", found);
+    }
+    publish("v1/gateway/attributes/response", response);
   }
 
   @Override
