@@ -8,12 +8,12 @@ import io.doorstep.drivers.mqtt.MqttLinkOptions;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
 import io.doorstep.drivers.mqtt.MqttTls;
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.charging.SafetyLimits;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig.UpstreamConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.store.Store;
-import io.doorstep.gateway.charging.SafetyLimits;
 import io.doorstep.gateway.upstream.codec.AttributeUpdate;
 import io.doorstep.gateway.upstream.codec.AttributesRequest;
 import io.doorstep.gateway.upstream.codec.AttributesResponse;
@@ -163,7 +163,7 @@ public final class UpstreamVerticle extends VerticleBase {
     if (!up) {
       noticeRefusal(link.stats().lastError());
     }
-    // Every connection asks once, even one made and lost between two looks.
+    // Once per connection, also when the link dropped and came back between two looks.
     long connects = link.stats().connects();
     if (up && askedOnConnect != connects && link.subscribed()) {
       askedOnConnect = connects;
