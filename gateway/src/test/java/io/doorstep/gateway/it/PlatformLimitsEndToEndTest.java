@@ -46,6 +46,17 @@ class PlatformLimitsEndToEndTest {
 
   @Test
   void limitsSetByThePlatformSurviveAKillAndChangesMadeMeanwhileArriveOnConnecting() throws Exception {
+    try {
+      run();
+    } catch (AssertionError e) {
+      Path log = dir.resolve("gateway.log");
+      List<String> lines = java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllLines(log) : List.of();
+      throw new AssertionError(e.getMessage() + "\n--- the gateway's log, last lines ---\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())), e);
+    }
+  }
+
+  private void run() throws Exception {
     List<Ebc10Pile> piles = new ArrayList<>();
     for (int address = 1; address <= 3; address++) {
       piles.add(Ebc10Pile.builder(address).seed(address).build());
