@@ -11,8 +11,9 @@ import java.util.Map;
 public final class ChargingBus {
   /**
    * Request {@link SetLimits}, reply {@link PileLimits}: one pile's limits replaced live, all of
-   * the changes or none. No changes only asks for the pile's effective limits. Fails
-   * {@link #NO_SUCH_PILE} or {@link #INVALID} with every problem in the message.
+   * the changes or none, and a change is saved before it applies, to hold across a restart. No
+   * changes only asks for the pile's effective limits. Fails {@link #NO_SUCH_PILE}, {@link #INVALID}
+   * with every problem in the message, or {@link #NOT_SAVED}.
    */
   public static final String LIMITS = "doorstep.charging.limits";
 
@@ -25,6 +26,7 @@ public final class ChargingBus {
 
   public static final int INVALID = 400;
   public static final int NO_SUCH_PILE = 404;
+  public static final int NOT_SAVED = 500;
 
   private ChargingBus() {}
 
@@ -46,8 +48,20 @@ public final class ChargingBus {
   /** @param reason why, as the session's end will record it ({@link StopReason#REMOTE} for the platform) */
   public record StopRequest(String pile, int port, StopReason reason) {}
 
-  /** @param alreadyStopping a stop of this port was under way: nothing new was sent */
-  public record StopWritten(String pile, int port, boolean alreadyStopping) {}
+  /**
+   * @param alreadyStopping a stop of this port was under way: nothing new was sent
+   * @param relayBefore the port's relay as last read before the stop: open means it was not charging
+   */
+  public record StopWritten(String pile, int port, boolean alreadyStopping, Relay relayBefore) {}
+
+  /** A port's relay as the gateway last read it. */
+  public enum Relay {
+    CLOSED, OPEN, UNREAD;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public static void registerCodecs(EventBus bus) {
     LocalCodec.register(bus, SetLimits.class);

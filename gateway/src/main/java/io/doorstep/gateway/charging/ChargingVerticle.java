@@ -16,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public final class ChargingVerticle extends VerticleBase {
   private final List<ShedSafety> sheds;
   private final List<String> sirens;
   private boolean fireSeen;
+  /** The limit change under way; the next one waits for it. */
+  private Future<Void> limitChanges = Future.succeededFuture();
 
   public ChargingVerticle(Store store, EstateConfig estate, FireMode fire) {
     this.store = store;
@@ -50,8 +53,16 @@ public final class ChargingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<Void> limits = vertx.eventBus().<ChargingBus.SetLimits>consumer(ChargingBus.LIMITS, this::setLimits)
-        .completion();
+    // The platform's limits are back in place before the first reading reaches the rules.
+    return store.read(LimitRows::all).compose(kept -> {
+      kept.forEach(this::restoreLimits);
+      return listen();
+    });
+  }
+
+  private Future<?> listen() {
+    Future<Void> limits = vertx.eventBus().<ChargingBus.SetLimits>consumer(ChargingBus.LIMITS,
+        m -> limitChanges = limitChanges.transform(v -> setLimits(m))).completion();
     Future<Void> stops = vertx.eventBus().<ChargingBus.StopRequest>consumer(ChargingBus.STOP, this::stopRequest)
         .completion();
     if (sheds.isEmpty()) {
@@ -62,23 +73,62 @@ public final class ChargingVerticle extends VerticleBase {
         vertx.eventBus().<DeviceReading>consumer(Addresses.DEVICE_READING, m -> onReading(m.body())).completion());
   }
 
-  /** A pile's limits replaced live, from the next reading on; the caller audits. */
-  private void setLimits(Message<ChargingBus.SetLimits> message) {
+  /**
+   * A pile's limits replaced live, from the next reading on, once they are saved: a change the
+   * caller is told of holds across a restart. One change at a time, each from the limits the one
+   * before left. The caller audits.
+   */
+  private Future<Void> setLimits(Message<ChargingBus.SetLimits> message) {
     ChargingBus.SetLimits request = message.body();
     ShedSafety shed = shedOfPile.get(request.pile());
     if (shed == null) {
       message.fail(ChargingBus.NO_SUCH_PILE, "no charging pile " + request.pile() + " in any shed");
-      return;
+      return Future.succeededFuture();
     }
     SafetyLimits before = shed.limits(request.pile());
+    SafetyLimits after;
     try {
-      SafetyLimits after = shed.setLimits(request.pile(), request.changes());
-      if (!request.changes().isEmpty()) {
-        log.warn("limits of {} changed: {}", request.pile(), request.changes());
-      }
-      message.reply(new ChargingBus.PileLimits(request.pile(), before.asMap(), after.asMap()));
+      after = before.withOverrides(request.changes());
     } catch (IllegalArgumentException e) {
       message.fail(ChargingBus.INVALID, e.getMessage());
+      return Future.succeededFuture();
+    }
+    if (request.changes().isEmpty()) {
+      message.reply(new ChargingBus.PileLimits(request.pile(), before.asMap(), before.asMap()));
+      return Future.succeededFuture();
+    }
+    Map<String, Number> kept = new LinkedHashMap<>();
+    request.changes().keySet().forEach(k -> kept.put(k, after.asMap().get(k)));
+    return store.write(c -> LimitRows.save(c, request.pile(), kept, System.currentTimeMillis())).transform(saved -> {
+      if (saved.failed()) {
+        log.error("limits of {} not changed: they could not be saved: {}", request.pile(), saved.cause().getMessage());
+        message.fail(ChargingBus.NOT_SAVED, "limits not changed: they could not be saved (" + saved.cause().getMessage()
+            + ")");
+        return Future.succeededFuture();
+      }
+      shed.setLimits(request.pile(), request.changes());
+      log.warn("limits of {} changed: {}", request.pile(), request.changes());
+      message.reply(new ChargingBus.PileLimits(request.pile(), before.asMap(), after.asMap()));
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * The platform's limits of a pile laid over the estate file's, all or none: the file may have
+   * changed since, and a pile whose kept limits no longer fit it runs on the file's.
+   */
+  private void restoreLimits(String pile, Map<String, Number> kept) {
+    ShedSafety shed = shedOfPile.get(pile);
+    if (shed == null) {
+      log.warn("limits the platform set for {} are kept, but {} is in no shed any more: ignored", pile, pile);
+      return;
+    }
+    try {
+      shed.setLimits(pile, kept);
+      log.info("limits of {} as the platform set them: {}", pile, kept);
+    } catch (IllegalArgumentException e) {
+      log.error("limits the platform set for {} ({}) do not fit the estate file's: {}; the file's apply", pile, kept,
+          e.getMessage());
     }
   }
 
@@ -94,14 +144,16 @@ public final class ChargingVerticle extends VerticleBase {
       return;
     }
     List<SafetyAction> actions;
+    ChargingBus.Relay before;
     try {
+      before = shed.relay(request.pile(), request.port());
       actions = shed.onStopRequest(request.pile(), request.port(), request.reason(), System.currentTimeMillis());
     } catch (IllegalArgumentException e) {
       message.fail(ChargingBus.INVALID, e.getMessage());
       return;
     }
     if (actions.isEmpty()) {
-      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true, before));
       return;
     }
     // The rules may decide more than the stop (an alarm, a session's end): all of it is carried
@@ -112,7 +164,7 @@ public final class ChargingVerticle extends VerticleBase {
         answered = true;
         stop(shed, stop).onComplete(done -> {
           if (done.succeeded()) {
-            message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false));
+            message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), false, before));
           } else {
             message.fail(CommandFailures.code(done.cause()), done.cause().getMessage());
           }
@@ -122,7 +174,7 @@ public final class ChargingVerticle extends VerticleBase {
       }
     }
     if (!answered) {
-      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true));
+      message.reply(new ChargingBus.StopWritten(request.pile(), request.port(), true, before));
     }
   }
 

@@ -13,7 +13,7 @@ final class PileWatch {
   final Map<Integer, PortWatch> ports = new LinkedHashMap<>();
   boolean smoke;
   boolean cabinetHot;
-  /** The configured limits until the platform replaces them; a restart goes back to the file's. */
+  /** The configured limits, with those the platform changed laid over them (kept across restarts). */
   private SafetyLimits limits;
 
   PileWatch(PileConfig config, Breaker shedBreaker) {

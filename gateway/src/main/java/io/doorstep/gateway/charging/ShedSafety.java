@@ -142,6 +142,15 @@ public final class ShedSafety {
     return List.of(w.stop(reason, now));
   }
 
+  /** The port's relay as last read; {@link ChargingBus.Relay#UNREAD} before its first valid reading. */
+  public ChargingBus.Relay relay(String pileId, int port) {
+    PortWatch w = portOf(pileId, port);
+    if (w.last == null) {
+      return ChargingBus.Relay.UNREAD;
+    }
+    return w.last.relayClosed() ? ChargingBus.Relay.CLOSED : ChargingBus.Relay.OPEN;
+  }
+
   /**
    * How the write of a stop went. A failed write is sent again a few times; whether the relay
    * opened is then up to the read-back.

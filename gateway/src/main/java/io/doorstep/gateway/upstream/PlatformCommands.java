@@ -79,8 +79,14 @@ final class PlatformCommands {
         .transform(done -> {
           JsonObject after = new JsonObject().put("port", stop.port()).put("ok", done.succeeded());
           if (done.succeeded()) {
-            after.put("alreadyStopping", done.result().alreadyStopping());
-            return audited(r, null, after, RpcReply.ok(r.device(), r.id()));
+            ChargingBus.StopWritten written = done.result();
+            JsonObject result = new JsonObject().put("port", stop.port())
+                .put("relayBefore", written.relayBefore().code());
+            if (written.alreadyStopping()) {
+              result.put("alreadyStopping", true);
+            }
+            after.put("alreadyStopping", written.alreadyStopping()).put("relayBefore", written.relayBefore().code());
+            return audited(r, null, after, RpcReply.ok(r.device(), r.id(), result));
           }
           String error = done.cause().getMessage();
           return audited(r, null, after.put("error", error), RpcReply.failed(r.device(), r.id(), error));

@@ -8,12 +8,15 @@ import io.doorstep.drivers.mqtt.MqttLinkOptions;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
 import io.doorstep.drivers.mqtt.MqttTls;
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.charging.SafetyLimits;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig.UpstreamConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.upstream.codec.AttributeUpdate;
+import io.doorstep.gateway.upstream.codec.AttributesRequest;
+import io.doorstep.gateway.upstream.codec.AttributesResponse;
 import io.doorstep.gateway.upstream.codec.DeviceConnect;
 import io.doorstep.gateway.upstream.codec.DeviceDisconnect;
 import io.doorstep.gateway.upstream.codec.MalformedMessageException;
@@ -75,7 +78,11 @@ public final class UpstreamVerticle extends VerticleBase {
   private PlatformAttributes attributes;
   private Counter rpcMalformed;
   private Counter attributesMalformed;
+  private Counter responsesMalformed;
+  private final AttributeRequests requests = new AttributeRequests();
   private boolean wasUp;
+  /** The connection (the link's count of connects) on which the platform was last asked for attributes. */
+  private long askedOnConnect;
   /** The refusal last raised as an alarm, so that one refusal is one alarm, not one per retry. */
   private String refusal;
 
@@ -102,6 +109,7 @@ public final class UpstreamVerticle extends VerticleBase {
     // Before the link starts: the link subscribes on every connect, the first one included.
     link.subscribe(Topics.RPC, Topics.QOS, (topic, body) -> onRpc(body));
     link.subscribe(Topics.ATTRIBUTES, Topics.QOS, (topic, body) -> onAttributes(body));
+    link.subscribe(Topics.ATTRIBUTES_RESPONSE, Topics.QOS, (topic, body) -> onAttributesResponse(body));
     return store.write(OutboxRows::install).compose(v -> link.start()).compose(v -> {
       vertx.eventBus().<DeviceEvent>consumer(Addresses.EVENT_STORED, m -> drain.pump());
       vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> announce(m.body()));
@@ -155,11 +163,21 @@ public final class UpstreamVerticle extends VerticleBase {
         : tls.withClientCertificate(config.tls().clientCertFile(), config.tls().clientKeyFile());
   }
 
-  /** On the link coming up: every online device is announced, and what waits goes. */
+  /**
+   * On the link coming up: every online device is announced, and what waits goes; once the
+   * broker confirmed the subscriptions (so the answers reach the gateway), the platform is asked
+   * for the shared attributes it may have changed while the link was down.
+   */
   private void checkLink() {
     boolean up = link.connected();
     if (!up) {
       noticeRefusal(link.stats().lastError());
+    }
+    // Once per connection, also when the link dropped and came back between two looks.
+    long connects = link.stats().connects();
+    if (up && askedOnConnect != connects && link.subscribed()) {
+      askedOnConnect = connects;
+      askSharedAttributes();
     }
     if (up == wasUp) {
       return;
@@ -245,6 +263,42 @@ public final class UpstreamVerticle extends VerticleBase {
         warnings.warn("attributes", "malformed attribute update from the platform: " + e.getMessage(),
             System.currentTimeMillis());
       }
+    }
+  }
+
+  /** Each pile's limits, where the platform may change them at all (as for pushed attributes). */
+  private void askSharedAttributes() {
+    if (!config.rpc().allows(RpcCheck.SET_LIMITS)) {
+      return;
+    }
+    List<String> piles = estate.devicesOfType(EstateConfig.CHARGING_PILE).stream().map(EstateConfig.Device::id)
+        .toList();
+    requests.ask(piles, SafetyLimits.keys()).forEach(this::ask);
+  }
+
+  private void ask(AttributesRequest request) {
+    link.publish(Topics.ATTRIBUTES_REQUEST, request.encode(), Topics.QOS, false)
+        .onFailure(e -> log.warn("shared attributes of {} not asked for: {}", request.device(), e.getMessage()));
+  }
+
+  /** An answer is taken as a pushed update is; one that cannot be is counted and logged, and nothing applied. */
+  private void onAttributesResponse(byte[] body) {
+    AttributeRequests.Answer answer;
+    try {
+      answer = requests.answer(AttributesResponse.decode(body));
+    } catch (MalformedMessageException e) {
+      answer = new AttributeRequests.Answer.Unexpected("malformed " + e.getMessage());
+    }
+    if (answer instanceof AttributeRequests.Answer.Apply apply) {
+      attributes.answered(apply.update());
+    } else if (answer instanceof AttributeRequests.Answer.AskAgain again) {
+      log.info("the platform answered one value for the {} limits asked of {}: asking for each alone",
+          again.requests().size(), again.requests().get(0).device());
+      again.requests().forEach(this::ask);
+    } else if (answer instanceof AttributeRequests.Answer.Unexpected unexpected) {
+      responsesMalformed.increment();
+      warnings.warn("response", "attributes response from the platform ignored: " + unexpected.why(),
+          System.currentTimeMillis());
     }
   }
 
@@ -340,6 +394,9 @@ public final class UpstreamVerticle extends VerticleBase {
         .description("RPC requests from the platform that could not be read").register(metrics);
     attributesMalformed = Counter.builder("doorstep.upstream.attributes.malformed")
         .description("shared-attribute updates from the platform that could not be read").register(metrics);
+    responsesMalformed = Counter.builder("doorstep.upstream.attributes.responses.malformed")
+        .description("answers to the gateway's attribute requests that could not be read or placed")
+        .register(metrics);
   }
 
   /** The drain's view of the link. */

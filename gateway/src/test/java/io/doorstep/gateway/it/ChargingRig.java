@@ -73,10 +73,7 @@ final class ChargingRig implements AutoCloseable {
     Ebc10Bus bus = Ebc10Bus.open(pty.a(), piles, RtuSlaveLine.Options.defaults().baud(BAUD));
     MosquittoBroker broker = MosquittoBroker.start();
     try {
-      Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), 30);
-      appendCharging(dir.resolve("estates/test.yaml"), pty.b(), limits, s1BudgetW);
-      Files.writeString(file, "profiles: '" + SHIPPED_PROFILES.toAbsolutePath().normalize() + "'\n" + gatewayYaml,
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      Path file = writeConfig(dir, broker.url(), TestEstate.freePort(), pty.b(), limits, s1BudgetW, gatewayYaml);
       GatewayConfig config = ConfigLoader.load(file);
       RunningGateway running = new RunningGateway(broker, Gateway.start(config), config);
       return new ChargingRig(pty, bus, running, piles);
@@ -86,6 +83,19 @@ final class ChargingRig implements AutoCloseable {
       pty.close();
       throw e;
     }
+  }
+
+  /**
+   * The test estate with the three piles on the serial line {@code port}, for a gateway started
+   * elsewhere (as a process, to be killed); the gateway file's path.
+   */
+  static Path writeConfig(Path dir, String brokerUrl, int webPort, String port, String limits, int s1BudgetW,
+      String gatewayYaml) throws IOException {
+    Path file = TestEstate.write(dir, brokerUrl, webPort, 30);
+    appendCharging(dir.resolve("estates/test.yaml"), port, limits, s1BudgetW);
+    Files.writeString(file, "profiles: '" + SHIPPED_PROFILES.toAbsolutePath().normalize() + "'\n" + gatewayYaml,
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    return file;
   }
 
   private static void appendCharging(Path estate, String port, String limits, int s1BudgetW) throws IOException {

@@ -11,22 +11,10 @@ import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,16 +30,15 @@ class PlatformCommandsEndToEndTest {
   @TempDir static Path dir;
   static MosquittoBroker platformBroker;
   static ChargingRig rig;
-  static Platform platform;
+  static PlatformClient platform;
   static FaceTerminalSimulator gateIn;
-  private static final AtomicLong ids = new AtomicLong(100);
 
   @BeforeAll
   static void start() throws Exception {
     platformBroker = MosquittoBroker.start();
     rig = ChargingRig.start(dir, "", 16_000, 1.0, piles -> {}, "upstream: {enabled: true, url: '"
         + platformBroker.url() + "', accessToken: test-token, rpc: {allow: [open, setLimits]}}\n");
-    platform = Platform.connect(platformBroker.url());
+    platform = PlatformClient.connect(platformBroker.url(), "platform-rpc-test");
     gateIn = FaceTerminalSimulator.builder(rig.running.broker.url(), TestEstate.GATE_IN_SN).create();
     gateIn.start().get(10, TimeUnit.SECONDS);
     // The gateway answers once it has subscribed: ask until it does.
@@ -60,8 +47,8 @@ class PlatformCommandsEndToEndTest {
 
   private static boolean answered() {
     try {
-      long id = ids.incrementAndGet();
-      platform.publish("v1/gateway/rpc", rpc("nobody", id, "open", new JsonObject()));
+      long id = platform.nextId();
+      platform.publish("v1/gateway/rpc", PlatformClient.rpc("nobody", id, "open", new JsonObject()));
       return platform.awaitReply(id, Duration.ofMillis(500)) != null;
     } catch (Exception e) {
       return false;
@@ -113,7 +100,7 @@ class PlatformCommandsEndToEndTest {
   @Test
   void malformedRequestsAreAnsweredWhenTheyCanBeAndCountedAlwaysAndChangeNothing() throws Exception {
     double before = malformedCount();
-    long id = ids.incrementAndGet();
+    long id = platform.nextId();
     platform.publish("v1/gateway/rpc", ("{\"device\": \"" + ChargingRig.PILE_2 + "\", \"data\": {\"id\": " + id
         + ", \"method\": \"setLimits\", \"params\": [600]}}").getBytes(StandardCharsets.UTF_8));
     assertEquals(error("RPC request: 'params' is not an object"), platform.awaitReply(id, LIMIT));
@@ -168,17 +155,7 @@ class PlatformCommandsEndToEndTest {
   }
 
   private static JsonObject call(String device, String method, JsonObject params) throws Exception {
-    long id = ids.incrementAndGet();
-    platform.publish("v1/gateway/rpc", rpc(device, id, method, params));
-    JsonObject reply = platform.awaitReply(id, LIMIT);
-    assertFalse(reply == null, "no reply to " + method + " on " + device);
-    return reply;
-  }
-
-  private static byte[] rpc(String device, long id, String method, JsonObject params) {
-    return new JsonObject().put("device", device)
-        .put("data", new JsonObject().put("id", id).put("method", method).put("params", params))
-        .encode().getBytes(StandardCharsets.UTF_8);
+    return platform.call(device, method, params);
   }
 
   private static byte[] attributes(String device, JsonObject data) {
@@ -213,97 +190,6 @@ class PlatformCommandsEndToEndTest {
 
   /** before, after and actor of the audit rows with this action and target, newest first. */
   private static List<List<String>> audit(String action, String target) throws Exception {
-    return RunningGateway.await(rig.running.gateway.store().read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT before_json, after_json, actor FROM audit WHERE action = ? AND target = ? ORDER BY seq DESC")) {
-        ps.setString(1, action);
-        ps.setString(2, target);
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
-          }
-        }
-        return rows;
-      }
-    }));
-  }
-
-  /** The platform: publishes requests, collects the gateway's replies and client attributes. */
-  private static final class Platform implements AutoCloseable {
-    private final MqttClient client;
-    private final Map<Long, JsonObject> replies = new ConcurrentHashMap<>();
-    private final List<JsonObject> attributes = new CopyOnWriteArrayList<>();
-
-    private Platform(MqttClient client) {
-      this.client = client;
-    }
-
-    static Platform connect(String url) throws Exception {
-      MqttClient client = new MqttClient(url, "platform-rpc-test", new MemoryPersistence());
-      Platform platform = new Platform(client);
-      client.setCallback(new MqttCallback() {
-        @Override
-        public void connectionLost(Throwable cause) {}
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-          platform.take(topic, message.getPayload());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {}
-      });
-      client.connect(new MqttConnectOptions());
-      client.subscribe(new String[] {"v1/gateway/rpc", "v1/gateway/attributes"}, new int[] {1, 1});
-      return platform;
-    }
-
-    private void take(String topic, byte[] payload) {
-      JsonObject body;
-      try {
-        body = new JsonObject(new String(payload, StandardCharsets.UTF_8));
-      } catch (RuntimeException e) {
-        return; // the test's own malformed request, echoed
-      }
-      if (topic.equals("v1/gateway/rpc") && body.getValue("id") instanceof Number id) {
-        replies.put(id.longValue(), body.getJsonObject("data"));
-      } else if (topic.equals("v1/gateway/attributes") && !body.containsKey("device")) {
-        attributes.add(body);
-      }
-    }
-
-    void publish(String topic, byte[] body) throws Exception {
-      client.publish(topic, body, 1, false);
-    }
-
-    JsonObject awaitReply(long id, Duration within) throws InterruptedException {
-      long end = System.nanoTime() + within.toNanos();
-      while (System.nanoTime() < end) {
-        JsonObject reply = replies.get(id);
-        if (reply != null) {
-          return reply;
-        }
-        Thread.sleep(20);
-      }
-      return null;
-    }
-
-    JsonObject awaitAttributes(String device, java.util.function.Predicate<JsonObject> which)
-        throws InterruptedException {
-      Waits.until("attributes of " + device, LIMIT, () -> find(device, which) != null);
-      return find(device, which);
-    }
-
-    private JsonObject find(String device, java.util.function.Predicate<JsonObject> which) {
-      return attributes.stream().map(a -> a.getJsonObject(device)).filter(a -> a != null && which.test(a))
-          .reduce((a, b) -> b).orElse(null);
-    }
-
-    @Override
-    public void close() throws Exception {
-      client.disconnectForcibly(1000);
-      client.close();
-    }
+    return rig.running.audit(action, target);
   }
 }

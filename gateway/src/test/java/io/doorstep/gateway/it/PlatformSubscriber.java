@@ -22,6 +22,7 @@ final class PlatformSubscriber implements AutoCloseable {
   private final Map<String, Set<String>> byDevice = new ConcurrentHashMap<>();
   private final Set<String> all = ConcurrentHashMap.newKeySet();
   private final List<String> arrivals = new ArrayList<>();
+  private final Map<String, List<JsonObject>> valuesByDevice = new ConcurrentHashMap<>();
 
   private PlatformSubscriber(MqttClient client) {
     this.client = client;
@@ -55,10 +56,12 @@ final class PlatformSubscriber implements AutoCloseable {
     for (String device : body.fieldNames()) {
       JsonArray entries = body.getJsonArray(device);
       for (int i = 0; i < entries.size(); i++) {
-        String id = entries.getJsonObject(i).getJsonObject("values").getString("eventId");
+        JsonObject values = entries.getJsonObject(i).getJsonObject("values");
+        String id = values.getString("eventId");
         byDevice.computeIfAbsent(device, d -> new LinkedHashSet<>()).add(id);
         if (all.add(id)) {
           arrivals.add(id);
+          valuesByDevice.computeIfAbsent(device, d -> new ArrayList<>()).add(values);
         }
       }
     }
@@ -80,6 +83,11 @@ final class PlatformSubscriber implements AutoCloseable {
   /** Each id at its first arrival: a repeat after an outage is the platform's to recognise. */
   synchronized List<String> firstArrivals(String device) {
     return new ArrayList<>(byDevice.getOrDefault(device, new LinkedHashSet<>()));
+  }
+
+  /** The values of each event of the device (with its {@code eventId} and {@code kind}), at first arrival. */
+  synchronized List<JsonObject> entries(String device) {
+    return new ArrayList<>(valuesByDevice.getOrDefault(device, List.of()));
   }
 
   @Override

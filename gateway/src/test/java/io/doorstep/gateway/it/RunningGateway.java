@@ -73,6 +73,24 @@ final class RunningGateway implements AutoCloseable {
     return await(gateway.store().recentEvents(500, kinds));
   }
 
+  /** before, after and actor of the audit rows with this action and target, newest first. */
+  List<List<String>> audit(String action, String target) throws Exception {
+    return await(gateway.store().read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(
+          "SELECT before_json, after_json, actor FROM audit WHERE action = ? AND target = ? ORDER BY seq DESC")) {
+        ps.setString(1, action);
+        ps.setString(2, target);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+        return rows;
+      }
+    }));
+  }
+
   String get(String path) throws Exception {
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webPort() + path)).build(),

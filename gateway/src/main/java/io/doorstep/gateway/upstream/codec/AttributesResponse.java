@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * The platform's answer to an {@link AttributesRequest}, on {@link Topics#ATTRIBUTES_RESPONSE}:
- * {@code {"id": 1, "device": "…", "value": 600}} when one key was asked for (the key is not
- * repeated: the request's id says which), {@code "values": {…}} for several.
+ * {@code {"id": 1, "device": "…", "value": 600}} when it holds one of the keys asked for (the key
+ * is not repeated: when one key was asked, the request says which; when several were, the answer
+ * does not), {@code "values": {…}} when it holds several, and neither when it holds none, as
+ * ThingsBoard answers.
  *
  * @param value the single value, when {@code single}
- * @param values the values by key, when not {@code single}; empty otherwise
+ * @param values the values by key, when not {@code single}; empty otherwise, and when the platform holds none
  */
 public record AttributesResponse(long id, String device, boolean single, Object value, Map<String, Object> values) {
   private static final String WHAT = "attributes response";
@@ -28,14 +30,22 @@ public record AttributesResponse(long id, String device, boolean single, Object 
     return new AttributesResponse(id, device, false, null, values);
   }
 
+  /** The platform holds none of the keys asked for. */
+  public static AttributesResponse none(long id, String device) {
+    return several(id, device, Map.of());
+  }
+
   public static AttributesResponse decode(byte[] body) throws MalformedMessageException {
     JsonObject o = Inbound.object(body, WHAT);
     String device = Inbound.text(o, "device", WHAT, null, null);
     long id = Inbound.integer(o, "id", WHAT, device);
     boolean hasValue = o.containsKey("value");
     boolean hasValues = o.containsKey("values");
-    if (hasValue == hasValues) {
-      throw new MalformedMessageException(WHAT + ": needs exactly one of 'value' and 'values'", device, id);
+    if (hasValue && hasValues) {
+      throw new MalformedMessageException(WHAT + ": has both 'value' and 'values'", device, id);
+    }
+    if (!hasValue && !hasValues) {
+      return none(id, device);
     }
     return hasValue ? one(id, device, o.getValue("value"))
         : several(id, device, Inbound.members(Inbound.object(o, "values", WHAT, device, id)));
@@ -45,7 +55,7 @@ public record AttributesResponse(long id, String device, boolean single, Object 
     JsonObject o = new JsonObject().put("id", id).put("device", device);
     if (single) {
       o.put("value", value);
-    } else {
+    } else if (!values.isEmpty()) {
       o.put("values", new JsonObject(new LinkedHashMap<>(values)));
     }
     return o.toBuffer().getBytes();

@@ -100,6 +100,32 @@ class GatewayMessagesTest {
   }
 
   @Test
+  void anAttributesResponseWithNeitherFormSaysThePlatformHoldsNoneOfTheKeys() throws Exception {
+    AttributesResponse none = AttributesResponse.decode(utf8("{\"id\":3,\"device\":\"d\"}"));
+    assertEquals(AttributesResponse.none(3, "d"), none);
+    assertEquals("{\"id\":3,\"device\":\"d\"}", json(none.encode()));
+    assertEquals(none, AttributesResponse.decode(none.encode()));
+    assertEquals(none, AttributesResponse.decode(utf8("{\"id\":3,\"device\":\"d\",\"values\":{}}")));
+  }
+
+  @Test
+  void attributesResponsesRoundTripWithEveryKindOfValue() throws Exception {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("overPowerW", 600);
+    values.put("plugHotC", 65.5);
+    values.put("big", 1L << 40);
+    values.put("name", "南门");
+    values.put("on", true);
+    values.put("nested", new JsonObject().put("a", new JsonArray().add(1)));
+    AttributesResponse several = AttributesResponse.several(Integer.MAX_VALUE, "pile-1", values);
+    assertEquals(several, AttributesResponse.decode(several.encode()));
+    for (Object value : values.values()) {
+      AttributesResponse one = AttributesResponse.one(9, "pile-1", value);
+      assertEquals(one, AttributesResponse.decode(one.encode()));
+    }
+  }
+
+  @Test
   void attributesRequestAsTheApiSpellsIt() {
     assertEquals("{\"id\":1,\"device\":\"Pile S1-03\",\"client\":false,\"keys\":[\"port.maxPowerW\"]}",
         json(new AttributesRequest(1, "Pile S1-03", false, List.of("port.maxPowerW")).encode()));
@@ -170,8 +196,12 @@ class GatewayMessagesTest {
       disconnect no reason     | {"device":"d"}                              | disconnect from the platform: 'reason' is missing
       disconnect reason text   | {"reason":"rate"}                           | disconnect from the platform: 'reason' is not an integer ("rate")
       response no id           | {"device":"d","value":1}                    | attributes response: 'id' is missing
-      response both            | {"id":1,"device":"d","value":1,"values":{}} | attributes response: needs exactly one of 'value' and 'values'
-      response neither         | {"id":1,"device":"d"}                       | attributes response: needs exactly one of 'value' and 'values'
+      response both            | {"id":1,"device":"d","value":1,"values":{}} | attributes response: has both 'value' and 'values'
+      response no device       | {"id":1,"value":1}                          | attributes response: 'device' is missing
+      response id a string     | {"id":"1","device":"d","value":1}           | attributes response: 'id' is not an integer ("1")
+      response id a fraction   | {"id":1.5,"device":"d","value":1}           | attributes response: 'id' is not an integer (1.5)
+      response not an object   | [{"id":1}]                                  | attributes response: body is not a JSON object
+      response not JSON        | id=1 value=600                              | attributes response: body is not JSON
       response values array    | {"id":1,"device":"d","values":[]}           | attributes response: 'values' is not an object
       """)
   void otherMalformedMessages(String name, String body, String error) {
