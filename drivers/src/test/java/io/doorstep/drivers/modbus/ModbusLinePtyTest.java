@@ -84,6 +84,30 @@ class ModbusLinePtyTest {
   }
 
   @Test
+  void aLateAnswerFromAnotherUnitIsNotTakenForTheAnswerWaiting() throws Throwable {
+    // unit 4 answers, but only after the line has given up on it
+    device.close();
+    device = new Responder(pty.b.toString(), Set.of(1, 4), Set.of());
+    device.answerDelayMs.put(4, 250L);
+    device.input[5] = 4242;
+    device.input[0x20] = 7;
+
+    assertInstanceOf(DeviceTimeoutException.class,
+        Waits.failure(line.readRegisters(4, IN, 0x20, 1, Priority.POLL, 5)));
+    // Unit 4's answers to the try and its retry arrive while unit 1's reads wait: each read must
+    // still get unit 1's own answer.
+    int reads = 0;
+    while (device.lateAnswers.get() < 2 || reads < 5) {
+      assertArrayEquals(new int[] {0, 4242, 0}, Waits.await(line.readRegisters(1, IN, 4, 3, Priority.POLL, 200)));
+      reads++;
+    }
+    // each at its first try: a late answer taken for unit 1's would have failed an attempt
+    UnitStats unit1 = line.stats().units().get(1);
+    assertEquals(0, unit1.crcErrors(), "unit 1's reads were failed by unit 4's late answers");
+    assertEquals(reads, unit1.transactions());
+  }
+
+  @Test
   void anExceptionResponseFailsWithItsCode() {
     Throwable refused = Waits.failure(line.writeRegister(1, 0x0100, 1, Priority.OPERATOR, 50));
     assertEquals(0x04, assertInstanceOf(ModbusExceptionResponse.class, refused).exceptionCode());

@@ -19,6 +19,10 @@ final class Responder implements AutoCloseable {
   private volatile boolean running = true;
   /** When the last answer was handed to the line; 0 before the first. */
   private long answeredNanos;
+  /** Units that answer this long after the request: later than the line waits, a late answer. */
+  final java.util.Map<Integer, Long> answerDelayMs = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Late answers written so far. */
+  final java.util.concurrent.atomic.AtomicInteger lateAnswers = new java.util.concurrent.atomic.AtomicInteger();
   /** The shortest silence seen between an answer and the next request's first byte. */
   volatile long shortestGapNanos = Long.MAX_VALUE;
 
@@ -53,7 +57,22 @@ final class Responder implements AutoCloseable {
         byte[] frame = java.util.Arrays.copyOf(buf, need);
         len = 0;
         if (crc(frame, need - 2) == ((frame[need - 2] & 0xFF) | (frame[need - 1] & 0xFF) << 8)) {
-          answer(frame);
+          Long delay = answerDelayMs.get(frame[0] & 0xFF);
+          if (delay == null) {
+            answer(frame);
+          } else {
+            Thread late = new Thread(() -> {
+              try {
+                Thread.sleep(delay);
+                answer(frame);
+                lateAnswers.incrementAndGet();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }, "responder-late");
+            late.setDaemon(true);
+            late.start();
+          }
         }
       }
     }
@@ -67,7 +86,7 @@ final class Responder implements AutoCloseable {
     return 8;
   }
 
-  private void answer(byte[] req) {
+  private synchronized void answer(byte[] req) {
     int unit = req[0] & 0xFF;
     if (!answering.contains(unit) && !noisy.contains(unit)) {
       return;

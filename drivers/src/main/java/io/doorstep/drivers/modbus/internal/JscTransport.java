@@ -13,8 +13,12 @@ import io.doorstep.drivers.modbus.LineOptions;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves RTU frames over one jSerialComm port, using the library's response frame parser.
@@ -27,12 +31,17 @@ import java.util.function.Consumer;
  * lost, and whoever waits for an answer is woken by {@link #lost()}.
  */
 final class JscTransport implements ModbusRtuClientTransport {
+  private static final Logger log = LoggerFactory.getLogger(JscTransport.class);
+  private static final long STRAY_LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
   private final LineOptions options;
   private final ModbusRtuResponseFrameParser parser = new ModbusRtuResponseFrameParser();
   private final AtomicReference<Consumer<ModbusRtuFrame>> receiver = new AtomicReference<>();
   private final CompletableFuture<String> lost = new CompletableFuture<>();
   private volatile SerialPort port;
   private volatile int lastExceptionCode = -1;
+  private volatile ExpectedAnswer expected;
+  private final AtomicLong strayAnswers = new AtomicLong();
+  private volatile long strayLoggedAtNanos = System.nanoTime() - STRAY_LOG_EVERY_NANOS;
 
   JscTransport(LineOptions options) {
     this.options = options;
@@ -83,6 +92,7 @@ final class JscTransport implements ModbusRtuClientTransport {
     if (p == null || lost().isDone()) {
       return CompletableFuture.failedFuture(new LineLostException(reason()));
     }
+    expected = ExpectedAnswer.of(frame);
     ByteBuffer buffer = ByteBuffer.allocate(256);
     buffer.put((byte) frame.unitId()).put(frame.pdu()).put(frame.crc()).flip();
     byte[] bytes = new byte[buffer.remaining()];
@@ -107,6 +117,26 @@ final class JscTransport implements ModbusRtuClientTransport {
    */
   int lastExceptionCode() {
     return lastExceptionCode;
+  }
+
+  /** Answers dropped because they did not fit the request on the wire, since the port opened. */
+  long strayAnswers() {
+    return strayAnswers.get();
+  }
+
+  /**
+   * A late answer, or one from a unit that was not asked: dropped, so that the request waiting
+   * now is not failed for it (it gets its own answer, or times out and is retried). Logged at
+   * most once a minute with the count, since a slow device repeats it on every poll.
+   */
+  private void stray(ModbusRtuFrame frame) {
+    long count = strayAnswers.incrementAndGet();
+    long now = System.nanoTime();
+    if (now - strayLoggedAtNanos >= STRAY_LOG_EVERY_NANOS) {
+      strayLoggedAtNanos = now;
+      log.warn("{}: dropped an answer from unit {} that fits no request waiting (a late answer?); {} so far",
+          options.port(), frame.unitId(), count);
+    }
   }
 
   String reason() {
@@ -170,6 +200,11 @@ final class JscTransport implements ModbusRtuClientTransport {
       var state = parser.parse(data);
       if (state instanceof Accumulated a) {
         parser.reset();
+        ExpectedAnswer wanted = expected;
+        if (wanted == null || !wanted.matches(a.frame())) {
+          stray(a.frame());
+          return;
+        }
         ByteBuffer pdu = a.frame().pdu();
         if (pdu.remaining() >= 2 && (pdu.get(pdu.position()) & 0x80) != 0) {
           lastExceptionCode = pdu.get(pdu.position() + 1) & 0xFF;
