@@ -42,8 +42,9 @@ class WebBoardBrowserTest {
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
-    WebTestSupport.await(vertx.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
     store.close();
+    WebTestSupport.await(vertx.close());
   }
 
   private String origin() {

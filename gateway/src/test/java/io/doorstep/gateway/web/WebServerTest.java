@@ -47,8 +47,9 @@ class WebServerTest {
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
-    WebTestSupport.await(vertx.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
     store.close();
+    WebTestSupport.await(vertx.close());
   }
 
   /** As the guard on duty; /health and /metrics need no login and ignore it. */

@@ -51,8 +51,9 @@ class WebStreamTest {
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
-    WebTestSupport.await(vertx.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
     store.close();
+    WebTestSupport.await(vertx.close());
   }
 
   /** Connects and waits for the server's first frame, after which nothing published is missed. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
@@ -60,6 +61,17 @@ public final class WebAuth implements AutoCloseable {
    * @param secure whether the router serves HTTPS: the cookies are then marked Secure
    */
   public void mount(Router router, boolean secure) {
+    // A change without the header is refused here, plainly: the handler below would look for the
+    // token in a form body next, which the areas' JSON routes do not parse.
+    router.route().handler(ctx -> {
+      HttpMethod m = ctx.request().method();
+      boolean safe = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
+      if (!safe && ctx.request().getHeader(XSRF_HEADER) == null) {
+        Answers.error(ctx, 403, "the page's anti-forgery token is missing: reload the page and try again");
+        return;
+      }
+      ctx.next();
+    });
     // Before the session, so the token is a signed double-submit cookie and a visitor who never
     // logs in costs no session.
     router.route().handler(CSRFHandler.create(vertx, csrfSecret)
