@@ -166,27 +166,36 @@ class WebAuthTest {
   }
 
   @Test
-  void theSessionCookieIsNewAtLoginHttpOnlyAndSameSiteStrict() throws Exception {
+  void theSessionIdIsNewAtLoginAndItsCookieHttpOnlyAndSameSiteStrict() throws Exception {
     WebLogin.createUser(vertx, store, "g1", Role.GUARD);
-    HttpRequest planted = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login.html"))
-        .header("Cookie", WebAuth.SESSION_COOKIE + "=planted0123456789planted0123456789").build();
-    String xsrf = plain.send(planted, HttpResponse.BodyHandlers.ofString()).headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(WebAuth.XSRF_COOKIE + "=")).findFirst().orElseThrow().split(";")[0].split("=", 2)[1];
+    WebLogin browser = WebLogin.anonymous(port);
+    browser.get("/login.html");
+    String before = cookie(browser.cookieHeader(), WebAuth.SESSION_COOKIE);
+    assertNotNull(before, "no session before the login: " + browser.cookieHeader());
 
-    HttpResponse<String> login = plain.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/session/login"))
-        .header("Cookie", WebAuth.SESSION_COOKIE + "=planted0123456789planted0123456789; " + WebAuth.XSRF_COOKIE + "=" + xsrf)
-        .header(WebAuth.XSRF_HEADER, xsrf).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "g1").put("password", WebLogin.PASSWORD)
-            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = browser.tryLogin("g1", WebLogin.PASSWORD);
 
     assertEquals(200, login.statusCode(), login.body());
-    String session = login.headers().allValues("Set-Cookie").stream()
+    String setCookie = login.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(WebAuth.SESSION_COOKIE + "=")).findFirst().orElseThrow();
-    assertFalse(session.contains("planted"), session);
-    assertTrue(session.toLowerCase().contains("httponly"), session);
-    assertTrue(session.contains("SameSite=Strict"), session);
-    assertFalse(session.contains("Secure"), "plain HTTP on loopback cannot carry a Secure cookie: " + session);
+    assertFalse(setCookie.contains(before), "the session id survived the login: " + setCookie);
+    assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
+    assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+    assertFalse(setCookie.contains("Secure"), "plain HTTP on loopback cannot carry a Secure cookie: " + setCookie);
+    // the id someone may have planted or seen before the login is worth nothing after it
+    HttpResponse<String> old = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+        .header("Cookie", WebAuth.SESSION_COOKIE + "=" + before).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, old.statusCode());
+    assertEquals(200, browser.get("/api/events").statusCode());
+  }
+
+  private static String cookie(String header, String name) {
+    for (String part : header.split("; ")) {
+      if (part.startsWith(name + "=")) {
+        return part.substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   @Test

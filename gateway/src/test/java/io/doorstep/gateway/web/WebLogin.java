@@ -67,6 +67,8 @@ public final class WebLogin {
     WebLogin login = new WebLogin(port);
     HttpResponse<String> response = login.tryLogin(name, password);
     assertEquals(200, response.statusCode(), "login as " + name + " refused: " + response.body());
+    // as the browser loads the next page: the new session's anti-forgery token comes with it
+    login.get("/api/session/me");
     return login;
   }
 

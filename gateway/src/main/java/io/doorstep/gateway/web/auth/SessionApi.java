@@ -1,6 +1,7 @@
 package io.doorstep.gateway.web.auth;
 
 import io.doorstep.gateway.web.auth.Role.Area;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -75,8 +76,9 @@ final class SessionApi {
       WebAccount account = checked.result();
       if (account == null) {
         throttle.failed(name, address);
-        accounts.audit(name, "login.failed", address, null, null);
-        Answers.problem(ctx, 401, "password", WRONG);
+        // answered once it is on record: the audit log is complete when the person reads it
+        accounts.audit(name, "login.failed", address, null, null)
+            .onComplete(v -> Answers.problem(ctx, 401, "password", WRONG));
         return;
       }
       throttle.succeeded(name);
@@ -85,21 +87,21 @@ final class SessionApi {
       session.regenerateId();
       long now = System.currentTimeMillis();
       new SessionUser(account.name(), account.role(), now, now).writeTo(session);
-      accounts.loggedIn(account.name());
-      accounts.audit(account.name(), "login", address, null, null);
-      Answers.json(ctx, 200, describe(account.name(), account.role()));
+      // The anti-forgery token belongs to the old session id: the next page load (a GET) issues
+      // the new session's, which every change after the login then carries.
+      Future.join(accounts.loggedIn(account.name()), accounts.audit(account.name(), "login", address, null, null))
+          .onComplete(v -> Answers.json(ctx, 200, describe(account.name(), account.role())));
     });
   }
 
   private void logout(RoutingContext ctx) {
     SessionUser user = SessionUser.in(ctx.session());
-    if (user != null) {
-      accounts.audit(user.name(), "logout", ctx.request().remoteAddress().hostAddress(), null, null);
-    }
     if (ctx.session() != null) {
       ctx.session().destroy();
     }
-    Answers.json(ctx, 200, new JsonObject().put("loggedOut", true));
+    Future<Void> recorded = user == null ? Future.succeededFuture()
+        : accounts.audit(user.name(), "logout", ctx.request().remoteAddress().hostAddress(), null, null);
+    recorded.onComplete(v -> Answers.json(ctx, 200, new JsonObject().put("loggedOut", true)));
   }
 
   private void me(RoutingContext ctx) {

@@ -61,6 +61,13 @@ public final class WebAuth implements AutoCloseable {
    * @param secure whether the router serves HTTPS: the cookies are then marked Secure
    */
   public void mount(Router router, boolean secure) {
+    router.route().handler(SessionHandler.create(sessions)
+        .setSessionCookieName(SESSION_COOKIE)
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSecureFlag(secure)
+        .setCookieSameSite(CookieSameSite.STRICT)
+        .setNagHttps(false)
+        .setSessionTimeout(policy.longestMs()));
     // A change without the header is refused here, plainly: the handler below would look for the
     // token in a form body next, which the areas' JSON routes do not parse.
     router.route().handler(ctx -> {
@@ -72,8 +79,8 @@ public final class WebAuth implements AutoCloseable {
       }
       ctx.next();
     });
-    // Before the session, so the token is a signed double-submit cookie and a visitor who never
-    // logs in costs no session.
+    // After the session, which keeps the token: one token per session, so a page's requests in
+    // flight never race a fresh cookie (without a session every GET would mint a new one).
     router.route().handler(CSRFHandler.create(vertx, csrfSecret)
         .setCookieName(XSRF_COOKIE)
         .setHeaderName(XSRF_HEADER)
@@ -81,14 +88,6 @@ public final class WebAuth implements AutoCloseable {
         .setNagHttps(false)
         // a board open all shift must still be able to acknowledge an alarm at its end
         .setTimeout(policy.longestMs()));
-    router.route().handler(SessionHandler.create(sessions)
-        .setSessionCookieName(SESSION_COOKIE)
-        .setCookieHttpOnlyFlag(true)
-        .setCookieSecureFlag(secure)
-        .setCookieSameSite(CookieSameSite.STRICT)
-        .setNagHttps(false)
-        .setLazySession(true)
-        .setSessionTimeout(policy.longestMs()));
     Guard guard = new Guard(vertx, accounts, policy, sessions);
     router.route().handler(guard);
     router.route("/api/session/*").handler(BodyHandler.create().setBodyLimit(16 * 1024));
