@@ -131,7 +131,10 @@
         const tr = el('tr');
         tr.appendChild(el('td', time(a.ts)));
         tr.appendChild(el('td', a.actor, 'audit-actor'));
-        tr.appendChild(el('td', a.action, 'audit-action'));
+        // known actions in the page's language, the code itself for those of other areas
+        const action = el('td', (Doorstep.t('auditActions') || {})[a.action] || a.action, 'audit-action');
+        action.title = a.action;
+        tr.appendChild(action);
         tr.appendChild(el('td', a.subject));
         tr.appendChild(el('td', json(a.before), 'json'));
         tr.appendChild(el('td', json(a.after), 'json'));

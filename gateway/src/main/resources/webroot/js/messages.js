@@ -135,6 +135,16 @@ window.DOORSTEP_MESSAGES = {
     nameRule: '用户名须为 1 到 32 个字母、数字或 _ . -',
     passwordRule: '密码须为 10 到 200 个字符',
     required: '必填',
+    auditActions: {
+      login: '登录',
+      'login.failed': '登录失败',
+      logout: '退出登录',
+      'user.create': '新建用户',
+      'user.role': '修改角色',
+      'user.disable': '停用用户',
+      'user.enable': '启用用户',
+      'user.password': '重置密码',
+    },
   },
   en: {
     boardTitle: 'Live board',
@@ -267,5 +277,15 @@ window.DOORSTEP_MESSAGES = {
     nameRule: 'A name is 1 to 32 letters, digits, _ . or -',
     passwordRule: 'A password is 10 to 200 characters',
     required: 'Required',
+    auditActions: {
+      login: 'Login',
+      'login.failed': 'Failed login',
+      logout: 'Logout',
+      'user.create': 'User created',
+      'user.role': 'Role changed',
+      'user.disable': 'User disabled',
+      'user.enable': 'User enabled',
+      'user.password': 'Password reset',
+    },
   },
 };

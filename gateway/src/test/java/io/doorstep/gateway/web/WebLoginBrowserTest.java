@@ -67,6 +67,9 @@ class WebLoginBrowserTest {
   @Test
   void aPageAskedForWithoutASessionComesBackAfterTheLogin() throws Exception {
     WebLogin.createUser(vertx, store, "a1", Role.ADMIN);
+    WebLogin.createUser(vertx, store, "张伟", Role.GUARD);
+    WebLogin.createUser(vertx, store, "李强", Role.TECHNICIAN);
+    WebLogin.createUser(vertx, store, "王芳", Role.OFFICE);
     try (DevToolsSession page = tab()) {
       go(page, "/admin/");
       WebLogin.awaitTrue(page, "location.pathname === '/login.html' && document.querySelector('h1').textContent === '登录'");
@@ -76,7 +79,12 @@ class WebLoginBrowserTest {
           + "document.getElementById('password').value = '" + WebLogin.PASSWORD + "';"
           + "document.getElementById('login-form').requestSubmit(); true");
 
-      WebLogin.awaitTrue(page, "location.pathname === '/admin/' && document.querySelectorAll('#user-rows tr').length === 1");
+      WebLogin.awaitTrue(page, "location.pathname === '/admin/' && document.querySelectorAll('#user-rows tr').length === 4"
+          + " && document.querySelectorAll('#audit-rows tr').length === 5");
+      assertEquals("a1,张伟,李强,王芳", page.evaluate("Array.from(document.querySelectorAll('#user-rows .user-name'))"
+          + ".map(td => td.textContent).join()"));
+      assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+          "the admin page scrolls sideways at 1366×768");
       WebLogin.awaitTrue(page, "document.getElementById('nav').textContent.includes('a1 · 管理员')");
       assertEquals(Boolean.TRUE, page.evaluate("Array.from(document.querySelectorAll('#nav a')).map(a => a.textContent)"
           + ".join() === '值班看板,技术维护,物业办公,系统管理'"));
