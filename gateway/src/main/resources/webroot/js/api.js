@@ -57,7 +57,8 @@ window.Doorstep = (function () {
       init.body = JSON.stringify(body);
     }
     return fetch(path, init).then((r) => {
-      if (r.status === 401) {
+      // a refused login is an answer for the login form, not a lost session
+      if (r.status === 401 && !path.startsWith('/api/session/')) {
         window.location.assign('/login.html?next=' + encodeURIComponent(window.location.pathname));
         return Promise.reject({ error: 'not logged in', status: 401 });
       }

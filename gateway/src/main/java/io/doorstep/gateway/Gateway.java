@@ -198,14 +198,6 @@ public final class Gateway implements AutoCloseable {
     return sync;
   }
 
-  /**
-   * The technician console's routes. Served on the gateway's page behind the session check; a
-   * test may serve them itself behind a user of its own.
-   */
-  public TechModule techConsole() {
-    return techConsole;
-  }
-
   public DeviceRegistry devices() {
     return registry;
   }

@@ -20,13 +20,22 @@ import io.doorstep.gateway.web.WebSources;
 import io.doorstep.gateway.web.board.BoardModule;
 import io.doorstep.gateway.web.office.OfficeModule;
 import io.doorstep.gateway.web.tech.TechModule;
+import io.doorstep.gateway.web.auth.Accounts;
+import io.doorstep.gateway.web.auth.AdminModule;
+import io.doorstep.gateway.web.auth.Role;
+import io.doorstep.gateway.web.auth.SessionPolicy;
+import io.doorstep.gateway.web.auth.WebAuth;
+import io.doorstep.gateway.web.tls.GatewayCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Feeds the page from the gateway's parts; the web package itself knows none of them. */
@@ -56,14 +65,49 @@ final class GatewayWeb implements WebSources {
       PrometheusMeterRegistry metrics, PeopleService people, PersonSyncVerticle sync, AccessControl access,
       TechModule techConsole) {
     GatewayWeb web = new GatewayWeb(config, store, registry, terminals, serialLines, upstream, metrics);
+    WebAuth auth = new WebAuth(vertx, new Accounts(vertx, store), sessionPolicy(config.web().sessions()), metrics);
     List<WebModule> modules = new ArrayList<>();
     modules.add(new BoardModule(config.estate()));
     modules.add(new OfficeModule(people, sync::personStates, access.passes(), config.estate(), store));
     modules.add(techConsole);
-    return WebServer.start(vertx, config.web().bind(), config.web().port(), web, modules).map(s -> {
-      web.server = s;
-      return web;
-    });
+    modules.add(new AdminModule(auth.accounts(), store));
+    return vertx.executeBlocking(() -> listen(config))
+        .compose(listen -> WebServer.start(vertx, listen, web, auth, modules))
+        .compose(s -> {
+          web.server = s;
+          return auth.announceSetup("http://" + urlHost(config.web().bind()) + ":" + s.actualPort());
+        })
+        .map(link -> web);
+  }
+
+  /** HTTPS with the owner's certificate, or the gateway's own, made on the first start. Blocking. */
+  private static WebServer.Listen listen(GatewayConfig config) throws java.io.IOException {
+    GatewayConfig.WebConfig web = config.web();
+    if (web.https() == null) {
+      return new WebServer.Listen(web.bind(), web.port(), null);
+    }
+    GatewayConfig.WebHttps https = web.https();
+    PemKeyCertOptions pem;
+    if (https.certFile() != null) {
+      pem = new PemKeyCertOptions().setCertPath(https.certFile().toString()).setKeyPath(https.keyFile().toString());
+    } else {
+      GatewayCertificate.PemFiles made = GatewayCertificate.ensure(config.dataDir(), https.hostNames());
+      pem = new PemKeyCertOptions().setCertPath(made.cert().toString()).setKeyPath(made.key().toString());
+    }
+    return new WebServer.Listen(web.bind(), web.port(), new WebServer.Https(https.bind(), https.port(), pem));
+  }
+
+  private static SessionPolicy sessionPolicy(GatewayConfig.SessionIdle idle) {
+    Map<Role, Long> ms = new EnumMap<>(Role.class);
+    ms.put(Role.GUARD, idle.guardMinutes() * 60_000L);
+    ms.put(Role.TECHNICIAN, idle.technicianMinutes() * 60_000L);
+    ms.put(Role.OFFICE, idle.officeMinutes() * 60_000L);
+    ms.put(Role.ADMIN, idle.adminMinutes() * 60_000L);
+    return new SessionPolicy(ms);
+  }
+
+  private static String urlHost(String bind) {
+    return bind.contains(":") ? "[" + bind + "]" : bind;
   }
 
   int port() {

@@ -7,6 +7,7 @@ import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.demo.Demo;
 import io.doorstep.gateway.demo.DemoSheds;
 import io.doorstep.gateway.fire.FireResetCommand;
+import io.doorstep.gateway.web.auth.AdminCommand;
 import io.doorstep.sim.SimulateCli;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * The command line: {@code demo}, {@code run}, {@code check-config}, {@code simulate},
- * {@code fire-reset}. Exit codes: 0 done, 1 could not start (or, for fire-reset, refused or not
+ * {@code fire-reset}, {@code admin}. Exit codes: 0 done, 1 could not start (or, for fire-reset, refused or not
  * answered), 2 bad configuration or usage.
  */
 public final class Main {
@@ -30,7 +31,8 @@ public final class Main {
       "  run --config FILE          the gateway in production",
       "  check-config FILE          validate a configuration; prints every problem, exit 0 or 2",
       "  simulate <device> …        device simulators against a broker of your choice (simulate --help)",
-      "  " + FireResetCommand.USAGE);
+      "  " + FireResetCommand.USAGE,
+      "  " + AdminCommand.USAGE);
 
   private Main() {}
 
@@ -61,6 +63,8 @@ public final class Main {
         return SimulateCli.run(rest);
       case "fire-reset":
         return FireResetCommand.run(rest, out, err);
+      case "admin":
+        return AdminCommand.run(rest, DEMO_CONFIG, Gateway.DB_FILE, System.in, out, err);
       case "--help":
       case "help":
         out.println(USAGE);

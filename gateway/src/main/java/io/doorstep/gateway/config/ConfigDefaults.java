@@ -15,6 +15,12 @@ public final class ConfigDefaults {
 
   public static final String WEB_BIND = "127.0.0.1";
   public static final int WEB_PORT = 8080;
+  /** HTTPS, when web.https is given, listens on every address of the box by default. */
+  public static final String WEB_HTTPS_BIND = "0.0.0.0";
+  public static final int WEB_HTTPS_PORT = 8443;
+  /** A session unused this long ends; a guard's lasts a shift, since the booth's board runs all of it. */
+  public static final int IDLE_MINUTES = 30;
+  public static final int GUARD_IDLE_MINUTES = 12 * 60;
 
   public static final String BROKER_URL = "embedded";
   public static final String BROKER_CLIENT_ID = "doorstep-gateway";

@@ -22,8 +22,40 @@ public record GatewayConfig(
     return new GatewayConfig(sourceFile, dataDir, web, broker, devices, upstream, logging, other);
   }
 
-  /** The local web page. */
-  public record WebConfig(String bind, int port) {}
+  /**
+   * The local web page.
+   *
+   * @param bind plain HTTP's address, always a loopback one: on the network the page is HTTPS only
+   * @param https null for no HTTPS
+   */
+  public record WebConfig(String bind, int port, WebHttps https, SessionIdle sessions) {
+
+    /** Plain HTTP on this computer only, default sessions: what a file without web.https means. */
+    public WebConfig(String bind, int port) {
+      this(bind, port, null, SessionIdle.defaults());
+    }
+  }
+
+  /**
+   * The page over HTTPS for the estate's network.
+   *
+   * @param hostNames names and addresses the booth PCs use, written into a generated certificate
+   * @param certFile with keyFile, a certificate the owner installed (PEM, absolute); both null to
+   *     have the gateway make its own in the data directory
+   */
+  public record WebHttps(String bind, int port, List<String> hostNames, Path certFile, Path keyFile) {
+    public WebHttps {
+      hostNames = List.copyOf(hostNames);
+    }
+  }
+
+  /** Minutes a session may sit unused, per role. */
+  public record SessionIdle(int guardMinutes, int technicianMinutes, int officeMinutes, int adminMinutes) {
+    public static SessionIdle defaults() {
+      return new SessionIdle(ConfigDefaults.GUARD_IDLE_MINUTES, ConfigDefaults.IDLE_MINUTES,
+          ConfigDefaults.IDLE_MINUTES, ConfigDefaults.IDLE_MINUTES);
+    }
+  }
 
   /**
    * The estate's local MQTT broker.

@@ -40,7 +40,7 @@ final class GatewayFileSchema {
         workingDirPath(top.text("dataDir", TextRule.PATH, ConfigDefaults.DATA_DIR)),
         estate == null ? null : source.file().resolveSibling(estate).normalize(),
         profilesDir(source, top),
-        web(top.map("web", BIND_PORT)),
+        WebSchema.read(source, top.map("web", WebSchema.KEYS)),
         broker(top.map("broker", BROKER)),
         devices(top.map("devices", List.of("heartbeatIntervalS", "missedHeartbeats"))),
         UpstreamSchema.read(source, top.map("upstream", UpstreamSchema.KEYS)),
@@ -55,12 +55,6 @@ final class GatewayFileSchema {
       top.problem("profiles", "no such directory: " + resolved + " (a relative path is resolved against the directory of this file)");
     }
     return resolved;
-  }
-
-  private static WebConfig web(YamlMap web) {
-    return new WebConfig(
-        web.text("bind", TextRule.HOST, ConfigDefaults.WEB_BIND),
-        web.integer("port", ConfigDefaults.WEB_PORT, 1, 65535));
   }
 
   private static BrokerConfig broker(YamlMap broker) {

@@ -69,7 +69,7 @@ final class UpstreamSchema {
   }
 
   /** Resolved against the gateway file's directory; must exist and be readable now, not at the first connect. */
-  private static Path file(YamlSource source, YamlMap map, String key) {
+  static Path file(YamlSource source, YamlMap map, String key) {
     String text = map.text(key, TextRule.PATH, null);
     if (text == null) {
       return null;

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web;
 
+import io.doorstep.gateway.web.auth.WebAuth;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -19,13 +20,20 @@ final class WebRoutes {
 
   private WebRoutes() {}
 
-  static Router create(Vertx vertx, WebSources sources, EventStreams streams, List<WebModule> modules) {
+  /**
+   * @param secure whether this router answers HTTPS (its cookies are then marked Secure)
+   */
+  static Router create(Vertx vertx, WebSources sources, EventStreams streams, WebAuth auth, List<WebModule> modules,
+      boolean secure) {
     Router router = Router.router(vertx);
     router.route().handler(WebRoutes::securityHeaders);
 
     ApiHandlers api = new ApiHandlers(sources);
+    // Open to monitoring without a login: they carry no personal data.
     router.get("/health").handler(api::health);
     router.get("/metrics").handler(api::metrics);
+    // Everything below needs a session whose role may enter the path's area (or is the login page).
+    auth.mount(router, secure);
     router.get("/api/events").handler(api::events);
     router.get("/api/devices").handler(api::devices);
     router.get("/api/estate").handler(api::estate);

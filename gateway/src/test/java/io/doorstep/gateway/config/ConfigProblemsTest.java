@@ -59,7 +59,7 @@ class ConfigProblemsTest {
     assertEquals(5, problems.size(), problems.toString());
     assertProblem(problems.get(0), gateway, 3, "web.port", "must be 1..65535, got 70000");
     assertProblem(problems.get(1), gateway, 4, "web.prot",
-        "unknown key; did you mean 'port'? allowed keys: bind, port");
+        "unknown key; did you mean 'port'? allowed keys: bind, port, https, sessions");
     assertProblem(problems.get(2), gateway, 6, "devices.heartbeatIntervalS", "expected an integer, got 'abc'");
     assertProblem(problems.get(3), estate, 3, "doors[0].devices[1]", "no device 'ft-9' is defined under devices");
     assertProblem(problems.get(4), estate, 6, "devices[1].sn",

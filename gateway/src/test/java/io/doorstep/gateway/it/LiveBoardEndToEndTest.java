@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.web.DevToolsSession;
 import io.doorstep.gateway.web.HeadlessChromium;
+import io.doorstep.gateway.web.WebLogin;
+import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.doorstep.sim.faceterminal.Person;
 import java.nio.file.Path;
@@ -34,10 +36,12 @@ class LiveBoardEndToEndTest {
       assertTrue(terminal.presentFace("R1001", 0.95, true, "pedestrian", "in").get(5, TimeUnit.SECONDS).opened());
       Waits.until("the passage is stored", Duration.ofSeconds(10), () -> !safeEvents(running).isEmpty());
 
-      String url = "http://127.0.0.1:" + running.gateway.webPort() + "/";
+      String origin = "http://127.0.0.1:" + running.gateway.webPort();
+      WebLogin.createUser(running.gateway.vertx(), running.gateway.store(), "guard1", Role.GUARD);
       try (HeadlessChromium chromium = HeadlessChromium.start(
               List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-          DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), url)) {
+          DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+        WebLogin.inBrowser(page, origin, "guard1", WebLogin.PASSWORD);
         awaitTrue(page, "document.getElementById('passage-rows').textContent.includes('张三')"
             + " && document.getElementById('passage-rows').textContent.includes('南门 1号通道')");
         awaitTrue(page, "Array.from(document.querySelectorAll('#device-list li.online'))"

@@ -9,6 +9,8 @@ import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.store.StoredEvent;
+import io.doorstep.gateway.web.WebLogin;
+import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.broker.MosquittoBroker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,6 +31,8 @@ final class RunningGateway implements AutoCloseable {
   final Gateway gateway;
   final GatewayConfig config;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** A guard logged in on first use: every API but /health and /metrics needs a session. */
+  private WebLogin guard;
 
   RunningGateway(MosquittoBroker broker, Gateway gateway, GatewayConfig config) {
     this.broker = broker;
@@ -92,9 +96,17 @@ final class RunningGateway implements AutoCloseable {
   }
 
   String get(String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    if (path.startsWith("/api/")) {
+      if (guard == null) {
+        guard = WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), "it-guard", Role.GUARD);
+      }
+      response = guard.get(path);
+    } else {
+      response = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webPort() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() != 200) {
       throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.doorstep.gateway.web.DevToolsSession;
+import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.HeadlessChromium;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,9 @@ class TechConsoleBrowserTest {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
         HeadlessChromium chromium = HeadlessChromium.start(
             List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), rig.url("/tech/"))) {
+        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
+      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
       page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
           .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
       awaitTrue(page, "document.querySelectorAll('#device-rows tr').length === 6");

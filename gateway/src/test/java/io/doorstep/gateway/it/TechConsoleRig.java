@@ -1,15 +1,10 @@
 package io.doorstep.gateway.it;
 
-import io.doorstep.gateway.devices.DeviceStatus;
-import io.doorstep.gateway.web.WebModule;
-import io.doorstep.gateway.web.WebServer;
-import io.doorstep.gateway.web.WebSources;
+import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
-import io.doorstep.gateway.web.auth.WebUser;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,35 +13,29 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The charging shed of {@link ChargingRig} with the technician console served on a page of its
- * own, where every request comes from technician "王工" (until sessions exist, this stands in
- * for a logged-in technician).
+ * The charging shed of {@link ChargingRig} and the gateway's own page, where technician "王工"
+ * is logged in.
  */
 final class TechConsoleRig implements AutoCloseable {
   static final String TECHNICIAN = "王工";
 
   final ChargingRig charging;
-  final WebServer page;
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** The technician {@link #TECHNICIAN}, logged in to the gateway's own page. */
+  final WebLogin login;
 
-  private TechConsoleRig(ChargingRig charging, WebServer page) {
+  private TechConsoleRig(ChargingRig charging, WebLogin login) {
     this.charging = charging;
-    this.page = page;
+    this.login = login;
   }
 
   static TechConsoleRig start(Path dir) throws Exception {
     ChargingRig charging = ChargingRig.start(dir, "", 16000, 1);
     try {
-      WebModule technician = router -> router.route().handler(ctx -> {
-        new WebUser(TECHNICIAN, Role.TECHNICIAN).attachTo(ctx);
-        ctx.next();
-      });
-      WebServer page = RunningGateway.await(WebServer.start(charging.running.gateway.vertx(), "127.0.0.1", 0,
-          new NoBoard(), List.of(technician, charging.running.gateway.techConsole())));
-      return new TechConsoleRig(charging, page);
+      Gateway gateway = charging.running.gateway;
+      return new TechConsoleRig(charging,
+          WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), TECHNICIAN, Role.TECHNICIAN));
     } catch (Exception | Error e) {
       charging.close();
       throw e;
@@ -54,7 +43,7 @@ final class TechConsoleRig implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + page.actualPort() + path;
+    return "http://127.0.0.1:" + charging.running.gateway.webPort() + path;
   }
 
   record Reply(int status, JsonObject json, HttpResponse<byte[]> raw) {}
@@ -66,7 +55,7 @@ final class TechConsoleRig implements AutoCloseable {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = login.exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     JsonObject json = type.startsWith("application/json") ? new JsonObject(new String(response.body(),
         java.nio.charset.StandardCharsets.UTF_8)) : null;
@@ -105,39 +94,6 @@ final class TechConsoleRig implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      RunningGateway.await(page.close());
-    } catch (Exception e) {
-      // the gateway's close ends the page anyway
-    }
     charging.close();
-  }
-
-  /** The console's page has no board of its own. */
-  private static final class NoBoard implements WebSources {
-    @Override
-    public Future<List<JsonObject>> recentEvents(int limit, Set<String> kinds) {
-      return Future.succeededFuture(List.of());
-    }
-
-    @Override
-    public List<DeviceStatus> devices() {
-      return List.of();
-    }
-
-    @Override
-    public JsonObject health() {
-      return new JsonObject().put("status", "ok");
-    }
-
-    @Override
-    public String metrics() {
-      return "";
-    }
-
-    @Override
-    public JsonObject estate() {
-      return new JsonObject().put("id", "test-estate").put("name", "测试小区");
-    }
   }
 }

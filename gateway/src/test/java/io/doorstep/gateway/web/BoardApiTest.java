@@ -12,7 +12,6 @@ import io.doorstep.device.Severity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what a guard's acknowledgement and remote open do, and what the API refuses, field by field.
  */
 class BoardApiTest {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   @TempDir Path dir;
   private BoardRig rig;
 
@@ -173,7 +171,7 @@ class BoardApiTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+    return rig.guard.exchange(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -182,9 +180,9 @@ class BoardApiTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+    return rig.guard.exchange(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        .method(method, HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {

@@ -15,7 +15,6 @@ import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.web.auth.Role;
-import io.doorstep.gateway.web.auth.WebUser;
 import io.doorstep.gateway.web.board.BoardModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -49,6 +48,8 @@ final class BoardRig implements AutoCloseable {
   final Set<String> silent = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** What the registry would say; the test fills it. */
   final List<DeviceStatus> devices;
+  /** The guard {@link #USER}, logged in over HTTP. */
+  WebLogin guard;
 
   private BoardRig(Vertx vertx, Store store, EstateConfig estate, WebServer server, List<DeviceStatus> devices) {
     this.vertx = vertx;
@@ -68,15 +69,12 @@ final class BoardRig implements AutoCloseable {
     WebTestSupport.await(vertx.deployVerticle(new AlarmService(store, estate, fire)));
     WebTestSupport.await(vertx.deployVerticle(new DoorService(store, estate, fire, DoorService.DEFAULT_OPEN_MS)));
     List<DeviceStatus> devices = new CopyOnWriteArrayList<>();
-    List<WebModule> modules = List.of(
-        router -> router.route().handler(ctx -> {
-          new WebUser(USER, Role.GUARD).attachTo(ctx);
-          ctx.next();
-        }),
-        new BoardModule(estate));
-    WebServer server = WebTestSupport.await(
-        WebServer.start(vertx, "127.0.0.1", 0, new StoreSources(store, devices, estate), modules));
+    List<WebModule> modules = List.of(new BoardModule(estate));
+    WebServer server = WebTestSupport.await(WebServer.start(vertx, new WebServer.Listen("127.0.0.1", 0, null),
+        new StoreSources(store, devices, estate), WebTestSupport.auth(vertx, store), modules));
+    WebLogin.createUser(vertx, store, USER, Role.GUARD);
     BoardRig rig = new BoardRig(vertx, store, estate, server, devices);
+    rig.guard = WebLogin.login(server.actualPort(), USER, WebLogin.PASSWORD);
     vertx.eventBus().<DeviceCommand>consumer(Addresses.DEVICE_COMMAND, m -> {
       rig.commands.add(m.body());
       if (rig.silent.contains(m.body().device())) {

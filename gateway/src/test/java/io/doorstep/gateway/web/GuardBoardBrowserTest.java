@@ -50,9 +50,11 @@ class GuardBoardBrowserTest {
     rig.close();
   }
 
-  /** The one step that opens the board; a login comes here once the session check exists. */
+  /** The one step that opens the board: the guard logs in, and the login page leads to it. */
   private DevToolsSession openBoard() throws Exception {
-    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "http://127.0.0.1:" + rig.port() + "/");
+    String origin = "http://127.0.0.1:" + rig.port();
+    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
+    WebLogin.inBrowser(page, origin, BoardRig.USER, WebLogin.PASSWORD);
     page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
         .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
     awaitTrue(page, "document.querySelector('#conn.conn-live') !== null"

@@ -37,9 +37,15 @@ final class SseTestClient implements AutoCloseable {
 
   /** Connects and reads the response head; frames are not read until {@link #startReading()}. */
   static SseTestClient connect(int port, String target) throws IOException {
+    return connect(port, target, null);
+  }
+
+  /** With a Cookie header ({@link WebLogin#cookieHeader()}), or none when null. */
+  static SseTestClient connect(int port, String target, String cookies) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
+    String cookieLine = cookies == null ? "" : "Cookie: " + cookies + "\r\n";
     socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        + "\r\nAccept: text/event-stream\r\n" + cookieLine + "\r\n").getBytes(StandardCharsets.US_ASCII));
     InputStream in = socket.getInputStream();
     String status = line(in);
     StringBuilder headers = new StringBuilder();

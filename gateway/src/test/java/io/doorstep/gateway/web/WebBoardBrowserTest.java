@@ -6,43 +6,64 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.web.auth.Role;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The live board in a real browser: what a guard sees, not what the server meant to send. */
 class WebBoardBrowserTest {
   private Vertx vertx;
   private FakeWebSources sources;
+  private Store store;
   private WebServer server;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     HeadlessChromium.requireInstalled();
     vertx = WebTestSupport.vertx();
     sources = new FakeWebSources();
-    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, sources));
+    store = WebTestSupport.store(vertx, dir);
+    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, sources, WebTestSupport.auth(vertx, store)));
+    WebLogin.createUser(vertx, store, "g1", Role.GUARD);
   }
 
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
+    store.close();
     WebTestSupport.await(vertx.close());
   }
 
-  private String boardUrl() {
-    return "http://127.0.0.1:" + server.actualPort() + "/";
+  private String origin() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** A tab logged in as the guard g1, on the board. */
+  private DevToolsSession boardTab(HeadlessChromium chromium) throws Exception {
+    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
+    WebLogin.inBrowser(page, origin(), "g1", WebLogin.PASSWORD);
+    WebLogin.awaitTrue(page, "location.pathname === '/'");
+    return page;
+  }
+
+  private static String dom(DevToolsSession page) throws Exception {
+    return String.valueOf(page.evaluate("document.documentElement.outerHTML"));
   }
 
   @Test
   void aLivePassageShowsInChinese() throws Exception {
     sources.events.add(WebTestSupport.passage("陈静", true, "OK").toJson().put("seq", 1));
 
-    try (HeadlessChromium chromium = HeadlessChromium.start(
-        List.of("--virtual-time-budget=5000", "--dump-dom", boardUrl()))) {
+    try (HeadlessChromium chromium = HeadlessChromium.start(List.of("--remote-debugging-port=0", "about:blank"));
+        DevToolsSession page = boardTab(chromium)) {
       // the board asks for history once its stream is open: from then on nothing published is missed
       if (!sources.eventsAsked.await(30, TimeUnit.SECONDS)) {
         fail("the board never loaded its history; chromium said:\n" + chromium.errors());
@@ -51,12 +72,12 @@ class WebBoardBrowserTest {
       DeviceEvent denied = WebTestSupport.passage("赵磊", false, "EXPIRED");
       vertx.eventBus().publish(Addresses.EVENT_STORED, passage);
       vertx.eventBus().publish(Addresses.EVENT_STORED, denied);
-      Thread.sleep(1000);
-      // Headless virtual time stands still while a request is open, and the stream never
-      // ends by itself: stopping the server lets the browser's clock run out and dump the page.
+      WebLogin.awaitTrue(page, "document.body.textContent.includes('赵磊')");
+      // the gateway goes away: the board must say so
       WebTestSupport.await(server.close());
+      WebLogin.awaitTrue(page, "document.body.textContent.includes('重新连接中')");
 
-      String dom = chromium.awaitStdout(60);
+      String dom = dom(page);
 
       assertTrue(dom.contains("王秀英"), "the live passage is missing:\n" + dom);
       assertTrue(dom.contains("开门"), "the decision is not in Chinese:\n" + dom);
@@ -69,14 +90,13 @@ class WebBoardBrowserTest {
 
   @Test
   void namesAreShownAsTextNeverAsMarkup() throws Exception {
-    try (HeadlessChromium chromium = HeadlessChromium.start(
-        List.of("--virtual-time-budget=5000", "--dump-dom", boardUrl()))) {
+    try (HeadlessChromium chromium = HeadlessChromium.start(List.of("--remote-debugging-port=0", "about:blank"));
+        DevToolsSession page = boardTab(chromium)) {
       assertTrue(sources.eventsAsked.await(30, TimeUnit.SECONDS), chromium.errors());
       vertx.eventBus().publish(Addresses.EVENT_STORED, WebTestSupport.passage("<img src=x id=injected>", true, "OK"));
-      Thread.sleep(1000);
-      WebTestSupport.await(server.close());
+      WebLogin.awaitTrue(page, "document.body.textContent.includes('<img src=x id=injected>')");
 
-      String dom = chromium.awaitStdout(60);
+      String dom = dom(page);
 
       assertTrue(dom.contains("&lt;img src=x id=injected&gt;"), dom);
       assertFalse(dom.contains("id=\"injected\""), dom);

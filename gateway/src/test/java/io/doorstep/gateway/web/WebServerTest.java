@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.web.auth.Role;
+import io.doorstep.gateway.web.auth.WebAuth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -13,33 +16,49 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WebServerTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Vertx vertx;
   private FakeWebSources sources;
+  private Store store;
+  private WebAuth auth;
   private WebServer server;
+  private WebLogin guard;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     vertx = WebTestSupport.vertx();
     sources = new FakeWebSources();
-    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, sources));
+    store = WebTestSupport.store(vertx, dir);
+    auth = WebTestSupport.auth(vertx, store);
+    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, sources, auth));
+    guard = WebLogin.as(vertx, store, server.actualPort(), "g1", Role.GUARD);
   }
 
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
+    store.close();
     WebTestSupport.await(vertx.close());
   }
 
+  /** As the guard on duty; /health and /metrics need no login and ignore it. */
   private HttpResponse<String> get(String path) throws Exception {
+    return guard.get(path);
+  }
+
+  /** With no session at all. */
+  private HttpResponse<String> anonymousGet(String path) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
         .timeout(Duration.ofSeconds(10)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -54,7 +73,7 @@ class WebServerTest {
     sources.devices.add(WebTestSupport.device("ft-1", true));
     sources.devices.add(WebTestSupport.device("ft-2", false));
 
-    HttpResponse<String> response = get("/health");
+    HttpResponse<String> response = anonymousGet("/health");
 
     assertEquals(200, response.statusCode());
     assertTrue(contentType(response).startsWith("application/json"), contentType(response));
@@ -67,7 +86,7 @@ class WebServerTest {
   void metricsServeThePrometheusText() throws Exception {
     sources.registry.counter("doorstep.web.test.passages").increment(3);
 
-    HttpResponse<String> response = get("/metrics");
+    HttpResponse<String> response = anonymousGet("/metrics");
 
     assertEquals(200, response.statusCode());
     assertEquals("text/plain; version=0.0.4; charset=utf-8", contentType(response));
@@ -206,7 +225,7 @@ class WebServerTest {
         "//etc/passwd",
         "/../../../../../../etc/passwd");
     for (String target : attempts) {
-      WebTestSupport.RawResponse response = WebTestSupport.rawGet(server.actualPort(), target);
+      WebTestSupport.RawResponse response = WebTestSupport.rawGet(server.actualPort(), target, guard.cookieHeader());
 
       assertNotEquals(200, response.status(), target);
       assertFalse(response.body().contains("<project"), target);

@@ -11,6 +11,8 @@ import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.web.auth.Role;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -19,34 +21,44 @@ import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WebStreamTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final long HEARTBEAT_MS = 200;
   private Vertx vertx;
+  private Store store;
   private WebServer server;
+  /** The guard's session cookie: the stream, like every API, needs one. */
+  private String cookies;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     vertx = WebTestSupport.vertx();
-    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, new FakeWebSources(), HEARTBEAT_MS));
+    store = WebTestSupport.store(vertx, dir);
+    server = WebTestSupport.await(WebServer.start(vertx, "127.0.0.1", 0, new FakeWebSources(),
+        WebTestSupport.auth(vertx, store), HEARTBEAT_MS));
+    cookies = WebLogin.as(vertx, store, server.actualPort(), "g1", Role.GUARD).cookieHeader();
   }
 
   @AfterEach
   void stop() throws Exception {
     WebTestSupport.await(server.close());
+    // the store first: its last writes (audit rows) complete on Vert.x
+    store.close();
     WebTestSupport.await(vertx.close());
   }
 
   /** Connects and waits for the server's first frame, after which nothing published is missed. */
   private SseTestClient connected(String target) throws Exception {
-    SseTestClient client = SseTestClient.connect(server.actualPort(), target).startReading();
+    SseTestClient client = SseTestClient.connect(server.actualPort(), target, cookies).startReading();
     SseTestClient.Frame hello = client.next(WAIT);
     assertNotNull(hello, "no first frame");
     assertTrue(hello.comments().contains("connected"), hello.toString());
@@ -110,7 +122,7 @@ class WebStreamTest {
 
   @Test
   void aBadKindIsRefusedBeforeStreaming() throws Exception {
-    WebTestSupport.RawResponse response = WebTestSupport.rawGet(server.actualPort(), "/api/stream?kind=Bad!");
+    WebTestSupport.RawResponse response = WebTestSupport.rawGet(server.actualPort(), "/api/stream?kind=Bad!", cookies);
     assertEquals(400, response.status());
     assertEquals("kind", new JsonObject(response.body()).getString("parameter"));
   }
@@ -133,7 +145,8 @@ class WebStreamTest {
       // a tiny receive window, so the server's queue fills after little data
       socket.setReceiveBufferSize(4096);
       OutputStream out = socket.getOutputStream();
-      out.write("GET /api/stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET /api/stream HTTP/1.1\r\nHost: x\r\nCookie: " + cookies + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       waitFor(() -> server.openStreams() == 1, "the stream did not open");
 
       // never read: publish far more than the socket buffers and the write queue together hold

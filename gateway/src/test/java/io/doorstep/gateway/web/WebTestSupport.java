@@ -5,6 +5,10 @@ import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
 import io.doorstep.gateway.bus.LocalCodec;
 import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.store.Store;
+import io.doorstep.gateway.web.auth.Accounts;
+import io.doorstep.gateway.web.auth.SessionPolicy;
+import io.doorstep.gateway.web.auth.WebAuth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** What the web tests share: a Vert.x with the gateway's codecs, blocking waits, sample data. */
@@ -24,6 +29,16 @@ final class WebTestSupport {
     LocalCodec.register(vertx.eventBus(), DeviceEvent.class);
     LocalCodec.register(vertx.eventBus(), DeviceStatus.class);
     return vertx;
+  }
+
+  /** A real SQLite store in dir, for the accounts the session checks read. */
+  static Store store(Vertx vertx, Path dir) throws Exception {
+    return Store.open(vertx, dir.resolve("doorstep.db"));
+  }
+
+  /** The session checks as the gateway has them, with the default idle times. */
+  static WebAuth auth(Vertx vertx, Store store) {
+    return new WebAuth(vertx, new Accounts(vertx, store), SessionPolicy.defaults(), null);
   }
 
   static <T> T await(Future<T> future) throws Exception {
@@ -57,10 +72,16 @@ final class WebTestSupport {
   record RawResponse(int status, String head, String body) {}
 
   static RawResponse rawGet(int port, String target) throws IOException {
+    return rawGet(port, target, null);
+  }
+
+  /** With a Cookie header ({@link WebLogin#cookieHeader()}), or none when null. */
+  static RawResponse rawGet(int port, String target, String cookies) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      String cookieLine = cookies == null ? "" : "Cookie: " + cookies + "\r\n";
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + cookieLine
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);

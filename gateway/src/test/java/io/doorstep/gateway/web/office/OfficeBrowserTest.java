@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.doorstep.gateway.web.DevToolsSession;
 import io.doorstep.gateway.web.HeadlessChromium;
+import io.doorstep.gateway.web.WebLogin;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,9 @@ class OfficeBrowserTest {
   }
 
   private DevToolsSession office(HeadlessChromium chromium) throws Exception {
-    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), rig.url("/office/"));
+    DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
+    WebLogin.inBrowser(page, rig.url(""), OfficeRig.USER, WebLogin.PASSWORD);
+    page.call("Page.navigate", new JsonObject().put("url", rig.url("/office/")));
     page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
         .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
     awaitTrue(page, "document.readyState === 'complete' && document.querySelector('.tab.active') !== null"
