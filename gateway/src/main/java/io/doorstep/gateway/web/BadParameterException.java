@@ -1,15 +1,15 @@
 package io.doorstep.gateway.web;
 
-/** A query parameter the API refuses; the reply names it so the caller can fix the request. */
-final class BadParameterException extends RuntimeException {
+/** A parameter or field the API refuses; the reply names it so the person can fix the request. */
+public final class BadParameterException extends RuntimeException {
   private final String parameter;
 
-  BadParameterException(String parameter, String problem) {
+  public BadParameterException(String parameter, String problem) {
     super(problem);
     this.parameter = parameter;
   }
 
-  String parameter() {
+  public String parameter() {
     return parameter;
   }
 }

@@ -42,13 +42,13 @@ class LiveBoardEndToEndTest {
               List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
           DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
         WebLogin.inBrowser(page, origin, "guard1", WebLogin.PASSWORD);
-        awaitTrue(page, "document.getElementById('passage-rows').textContent.includes('张三')"
+        page.awaitTrue("document.getElementById('passage-rows').textContent.includes('张三')"
             + " && document.getElementById('passage-rows').textContent.includes('南门 1号通道')");
-        awaitTrue(page, "Array.from(document.querySelectorAll('#device-list li.online'))"
+        page.awaitTrue("Array.from(document.querySelectorAll('#device-list li.online'))"
             + ".some(li => li.textContent.includes('" + TestEstate.GATE_IN + "'))");
 
         terminal.presentFace("R1002", 0.95, true, "pedestrian", "out").get(5, TimeUnit.SECONDS);
-        awaitTrue(page, "document.getElementById('passage-rows').firstChild.textContent.includes('欧阳娜娜')");
+        page.awaitTrue("document.getElementById('passage-rows').firstChild.textContent.includes('欧阳娜娜')");
       }
     }
   }
@@ -61,13 +61,4 @@ class LiveBoardEndToEndTest {
     }
   }
 
-  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    Waits.until("the board shows: " + expression, Duration.ofSeconds(20), () -> {
-      try {
-        return Boolean.TRUE.equals(page.evaluate(expression));
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
-  }
 }

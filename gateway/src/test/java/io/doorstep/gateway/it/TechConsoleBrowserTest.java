@@ -34,9 +34,9 @@ class TechConsoleBrowserTest {
       page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
       page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
           .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
-      awaitTrue(page, "document.querySelectorAll('#device-rows tr').length === 6");
+      page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6");
       page.evaluate("document.querySelector('.tabs button[data-tab=serial]').click()");
-      awaitTrue(page, "document.querySelector('#scan-form select[name=line]').options.length === 1"
+      page.awaitTrue("document.querySelector('#scan-form select[name=line]').options.length === 1"
           + " && document.querySelectorAll('#line-rows tr').length === 1");
       assertEquals("扫描地址", page.evaluate("document.querySelector('#tab-serial .card:nth-child(2) h2').textContent"));
 
@@ -50,55 +50,39 @@ class TechConsoleBrowserTest {
       });
       page.evaluate("const f = document.getElementById('scan-form'); f.elements.from.value = '1'; f.elements.to.value = '6';"
           + " f.querySelector('button[type=submit]').click()");
-      awaitTrue(page, "document.getElementById('scan-progress').textContent.startsWith('扫描完成')");
+      page.awaitTrue("document.getElementById('scan-progress').textContent.startsWith('扫描完成')");
       assertEquals(new JsonArray(List.of("地址 1 · 有应答", "地址 2 · 有应答", "地址 3 · 有应答")),
           page.evaluate("Array.from(document.querySelectorAll('#scan-found li')).map(li => li.textContent)"),
           String.valueOf(page.evaluate("document.getElementById('tab-serial').innerText")));
 
       page.evaluate("const r = document.getElementById('read-form'); r.elements.unit.value = '2';"
           + " r.elements.address.value = '0'; r.elements.count.value = '4'; r.querySelector('button').click()");
-      awaitTrue(page, "document.querySelectorAll('#read-rows tr').length === 4");
+      page.awaitTrue("document.querySelectorAll('#read-rows tr').length === 4");
       assertEquals("2", page.evaluate("document.querySelector('#read-rows tr td:nth-child(3)').textContent"),
           "holding 0 of unit 2 is its address");
 
       page.evaluate("const w = document.getElementById('write-form'); w.elements.unit.value = '1';"
           + " w.elements.address.value = '2'; w.elements.value.value = '1'; w.querySelector('button').click()");
-      awaitTrue(page, "document.getElementById('confirm-write').open");
+      page.awaitTrue("document.getElementById('confirm-write').open");
       assertTrue(((String) page.evaluate("document.getElementById('confirm-text').textContent")).contains("写入"));
       assertEquals(Boolean.FALSE, rig.charging.pile(1).buzzer(), "the page wrote before the technician confirmed");
       page.evaluate("document.getElementById('confirm-yes').click()");
-      awaitTrue(page, "document.getElementById('write-done').textContent.startsWith('已写入')");
+      page.awaitTrue("document.getElementById('write-done').textContent.startsWith('已写入')");
       assertTrue(rig.charging.pile(1).buzzer());
 
       page.evaluate("const b = document.getElementById('read-form'); b.elements.unit.value = '300'; b.querySelector('button').click()");
-      awaitTrue(page, "document.querySelector('#read-form input[name=unit]').classList.contains('bad')");
+      page.awaitTrue("document.querySelector('#read-form input[name=unit]').classList.contains('bad')");
       assertTrue(((String) page.evaluate("document.getElementById('read-error').textContent")).contains("unit"));
       assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
           "the console scrolls sideways at 1366×768");
 
-      String screenshots = System.getProperty("doorstep.screenshots");
-      if (screenshots != null) {
+      if (DevToolsSession.keepsPictures()) {
         page.evaluate("document.getElementById('read-error').textContent = '';"
             + " const u = document.querySelector('#read-form input[name=unit]'); u.classList.remove('bad'); u.value = '2'; u.blur()");
-        picture(page, Path.of(screenshots).resolve("tech.png"));
+        page.keepPicture("tech.png");
       }
     }
   }
 
-  private static void picture(DevToolsSession page, Path file) throws Exception {
-    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-    Files.createDirectories(file.getParent());
-    Files.write(file, Base64.getDecoder().decode(png));
-    assertTrue(Files.size(file) > 10_000, "the picture is empty");
-  }
 
-  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
-      if (System.nanoTime() > deadline) {
-        fail("the console never showed: " + expression + "\n" + page.evaluate("document.body.innerText"));
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -2,6 +2,10 @@ package io.doorstep.gateway.web;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Assertions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for that stream to end, and then show the board as reconnecting).
  */
 public final class DevToolsSession implements AutoCloseable {
+  private static final String SCREENSHOTS_PROPERTY = "doorstep.screenshots";
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -54,6 +59,47 @@ public final class DevToolsSession implements AutoCloseable {
   public Object evaluate(String expression) throws Exception {
     JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression).put("returnByValue", true));
     return result.getJsonObject("result").getValue("value");
+  }
+
+  /** Waits (at most 30 s) until the expression is true in the page; fails with what the page shows. */
+  public void awaitTrue(String expression) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Boolean.TRUE.equals(evaluate(expression))) {
+      if (System.nanoTime() > deadline) {
+        Assertions.fail("the page never showed: " + expression + "\nat " + evaluate("location.href")
+            + "\n" + evaluate("document.body ? document.body.innerText : ''"));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The page as it looks now, as a PNG. */
+  public byte[] screenshot() throws Exception {
+    byte[] png = Base64.getDecoder().decode(
+        call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data"));
+    Assertions.assertTrue(png.length > 5_000, "the picture is empty");
+    return png;
+  }
+
+  /**
+   * Keeps the page's picture as {@code name} in the directory named by
+   * {@code -Ddoorstep.screenshots} (the docs' pictures come from there); without it, nowhere, so
+   * an ordinary run leaves the tree as it was.
+   */
+  public void keepPicture(String name) throws Exception {
+    String dir = System.getProperty(SCREENSHOTS_PROPERTY);
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    Path file = Path.of(dir).resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.write(file, screenshot());
+  }
+
+  /** Whether this run keeps pictures (a test may set the page up for its picture only then). */
+  public static boolean keepsPictures() {
+    String dir = System.getProperty(SCREENSHOTS_PROPERTY);
+    return dir != null && !dir.isBlank();
   }
 
   @Override

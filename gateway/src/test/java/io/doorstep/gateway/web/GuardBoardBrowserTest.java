@@ -57,7 +57,7 @@ class GuardBoardBrowserTest {
     WebLogin.inBrowser(page, origin, BoardRig.USER, WebLogin.PASSWORD);
     page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
         .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
-    awaitTrue(page, "document.querySelector('#conn.conn-live') !== null"
+    page.awaitTrue("document.querySelector('#conn.conn-live') !== null"
         + " && document.querySelectorAll('#estate-map .door-tile').length > 0");
     return page;
   }
@@ -72,7 +72,7 @@ class GuardBoardBrowserTest {
 
       String row = "document.querySelector('#alarm-list li.alarm.loud')";
       for (DevToolsSession page : List.of(guard, other)) {
-        awaitTrue(page, row + " !== null && " + row + ".textContent.includes('门被强行打开')"
+        page.awaitTrue(row + " !== null && " + row + ".textContent.includes('门被强行打开')"
             + " && " + row + ".textContent.includes('南门 1号通道')");
         assertEquals(Boolean.TRUE, page.evaluate("document.body.classList.contains('alarm-loud')"));
         assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#estate-map [data-door=\"G1-L1\"]')"
@@ -82,20 +82,20 @@ class GuardBoardBrowserTest {
           "no sound before a person touches the page, and a button that says so");
 
       guard.evaluate(row + ".querySelector('button.ack').click()");
-      awaitTrue(guard, "document.getElementById('ack-dialog').open");
+      guard.awaitTrue("document.getElementById('ack-dialog').open");
       // sent without a note: the server refuses and names the field
       guard.evaluate("document.getElementById('ack-submit').click()");
-      awaitTrue(guard, "!document.getElementById('ack-error').hidden"
+      guard.awaitTrue("!document.getElementById('ack-error').hidden"
           + " && document.getElementById('ack-error').textContent.includes('请填写处理情况')");
       assertEquals(Boolean.TRUE, guard.evaluate("document.getElementById('ack-dialog').open"));
 
       guard.evaluate("document.getElementById('ack-note').value = '<b>门锁损坏</b>，已通知维修'");
       guard.evaluate("document.getElementById('ack-submit').click()");
-      awaitTrue(guard, "!document.getElementById('ack-dialog').open");
+      guard.awaitTrue("!document.getElementById('ack-dialog').open");
 
       String acked = "document.querySelector('#alarm-list li.alarm.acked')";
       for (DevToolsSession page : List.of(guard, other)) {
-        awaitTrue(page, acked + " !== null && " + acked + ".textContent.includes('" + BoardRig.USER + " 已确认')"
+        page.awaitTrue(acked + " !== null && " + acked + ".textContent.includes('" + BoardRig.USER + " 已确认')"
             + " && " + acked + ".textContent.includes('<b>门锁损坏</b>，已通知维修')");
         assertEquals(Boolean.FALSE, page.evaluate("document.body.classList.contains('alarm-loud')"),
             "an acknowledged alarm still sounds");
@@ -111,23 +111,23 @@ class GuardBoardBrowserTest {
     try (DevToolsSession page = openBoard()) {
       String tile = "document.querySelector('#estate-map [data-door=\"G2-L3\"]')";
       page.evaluate(tile + ".click()");
-      awaitTrue(page, "document.getElementById('open-dialog').open"
+      page.awaitTrue("document.getElementById('open-dialog').open"
           + " && document.getElementById('open-what').textContent.includes('北门 3号通道')");
       page.evaluate("document.getElementById('open-cancel').click()");
-      awaitTrue(page, "!document.getElementById('open-dialog').open");
+      page.awaitTrue("!document.getElementById('open-dialog').open");
       Thread.sleep(300);
       assertTrue(rig.commands.isEmpty(), "a cancelled open reached the door: " + rig.commands);
 
       page.evaluate(tile + ".click()");
-      awaitTrue(page, "document.getElementById('open-dialog').open");
+      page.awaitTrue("document.getElementById('open-dialog').open");
       page.evaluate("document.getElementById('open-submit').click()");
 
-      awaitTrue(page, "!document.getElementById('toast').hidden"
+      page.awaitTrue("!document.getElementById('toast').hidden"
           + " && document.getElementById('toast').textContent.includes('已开门：北门 3号通道')");
       assertTrue(rig.commands.stream().anyMatch(c -> c instanceof DeviceCommand.Open o && o.device().equals("ft-g2-l3")),
           "the door's terminal was never told to open: " + rig.commands);
       assertEquals(List.of(BoardRig.USER), rig.auditActors("door.open", "G2-L3"));
-      awaitTrue(page, "document.getElementById('passage-rows').textContent.includes('远程开门')"
+      page.awaitTrue("document.getElementById('passage-rows').textContent.includes('远程开门')"
           + " && document.getElementById('passage-rows').textContent.includes('" + BoardRig.USER + "')");
     }
   }
@@ -137,10 +137,10 @@ class GuardBoardBrowserTest {
     rig.silent.add("ft-b03-u1");
     try (DevToolsSession page = openBoard()) {
       page.evaluate("document.querySelector('#estate-map [data-door=\"B03-U1\"]').click()");
-      awaitTrue(page, "document.getElementById('open-dialog').open");
+      page.awaitTrue("document.getElementById('open-dialog').open");
       page.evaluate("document.getElementById('open-submit').click()");
 
-      awaitTrue(page, "document.getElementById('toast').classList.contains('toast-bad')"
+      page.awaitTrue("document.getElementById('toast').classList.contains('toast-bad')"
           + " && document.getElementById('toast').textContent.includes('3栋1单元 开门失败')"
           + " && document.getElementById('toast').textContent.includes('门可能已开也可能未开')");
     }
@@ -154,28 +154,28 @@ class GuardBoardBrowserTest {
     rig.record(DeviceEvent.of("ft-b07-u2", EventKinds.DEVICE_OFFLINE, Severity.WARNING, new JsonObject()));
     try (DevToolsSession page = openBoard()) {
       String rows = "document.querySelectorAll('#passage-rows tr').length";
-      awaitTrue(page, rows + " === 4");
+      page.awaitTrue(rows + " === 4");
       assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('passage-rows').textContent"
           + ".includes('<img src=x id=injected>') && document.getElementById('injected') === null"));
 
       select(page, "filter-kind", "passages");
-      awaitTrue(page, rows + " === 3");
+      page.awaitTrue(rows + " === 3");
       select(page, "filter-door", "B02-U1");
-      awaitTrue(page, rows + " === 2");
+      page.awaitTrue(rows + " === 2");
       page.evaluate("(() => { const i = document.getElementById('filter-text'); i.value = '李';"
           + " i.dispatchEvent(new Event('input')); })()");
-      awaitTrue(page, rows + " === 1 && document.getElementById('passage-rows').textContent.includes('已过期')");
+      page.awaitTrue(rows + " === 1 && document.getElementById('passage-rows').textContent.includes('已过期')");
 
       select(page, "filter-kind", "devices");
       page.evaluate("(() => { const i = document.getElementById('filter-text'); i.value = '';"
           + " i.dispatchEvent(new Event('input')); })()");
       select(page, "filter-door", "");
-      awaitTrue(page, rows + " === 1 && document.getElementById('passage-rows').textContent.includes('设备离线')");
+      page.awaitTrue(rows + " === 1 && document.getElementById('passage-rows').textContent.includes('设备离线')");
 
       // a live passage of another kind does not slip into the filtered table
       rig.record(passage("ft-g1-l2", "G1-L2", "王五", true, "OK"));
       select(page, "filter-kind", "all");
-      awaitTrue(page, rows + " === 5 && document.getElementById('passage-rows').firstChild.textContent.includes('王五')");
+      page.awaitTrue(rows + " === 5 && document.getElementById('passage-rows').firstChild.textContent.includes('王五')");
     }
   }
 
@@ -187,7 +187,7 @@ class GuardBoardBrowserTest {
   void theBoardFitsTheBoothScreen() throws Exception {
     demoAfternoon();
     try (DevToolsSession page = openBoard()) {
-      awaitTrue(page, "document.querySelectorAll('#alarm-list li').length === 3"
+      page.awaitTrue("document.querySelectorAll('#alarm-list li').length === 3"
           + " && document.querySelectorAll('#passage-rows tr').length >= 14"
           + " && document.getElementById('strip-upstream').textContent.includes('积压 12')");
       assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
@@ -197,15 +197,15 @@ class GuardBoardBrowserTest {
       assertEquals("3", String.valueOf(page.evaluate("document.getElementById('count-offline').textContent")));
       assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#estate-map [data-shed=\"S2\"]')"
           + ".classList.contains('st-loud')"), "the smoke in shed 2 is not on the map");
-      picture(page, "board.png");
+      page.keepPicture("board.png");
 
       page.evaluate("document.getElementById('lang').click()");
-      awaitTrue(page, "document.getElementById('events-title').textContent === 'Passages and events'"
+      page.awaitTrue("document.getElementById('events-title').textContent === 'Passages and events'"
           + " && document.getElementById('alarm-list').textContent.includes('Smoke in the charging shed')");
       assertEquals("en", page.evaluate("localStorage.getItem('doorstep.lang')"), "the choice is not remembered");
       assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
           "the English board scrolls sideways at 1366×768");
-      picture(page, "board-en.png");
+      page.keepPicture("board-en.png");
     }
   }
 
@@ -250,25 +250,5 @@ class GuardBoardBrowserTest {
         + " s.dispatchEvent(new Event('change')); })()");
   }
 
-  private static void picture(DevToolsSession page, String name) throws Exception {
-    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-    byte[] bytes = Base64.getDecoder().decode(png);
-    assertTrue(bytes.length > 10_000, "the picture is empty");
-    String into = System.getProperty("doorstep.screenshots");
-    if (into != null && !into.isBlank()) {
-      Path dir = Path.of(into);
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(name), bytes);
-    }
-  }
 
-  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
-      if (System.nanoTime() > deadline) {
-        fail("the board never showed: " + expression + "\nbody: " + page.evaluate("document.body.innerText"));
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -50,7 +50,7 @@ class WebBoardBrowserTest {
   private DevToolsSession boardTab(HeadlessChromium chromium) throws Exception {
     DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
     WebLogin.inBrowser(page, origin(), "g1", WebLogin.PASSWORD);
-    WebLogin.awaitTrue(page, "location.pathname === '/'");
+    page.awaitTrue("location.pathname === '/'");
     return page;
   }
 
@@ -72,10 +72,10 @@ class WebBoardBrowserTest {
       DeviceEvent denied = WebTestSupport.passage("赵磊", false, "EXPIRED");
       vertx.eventBus().publish(Addresses.EVENT_STORED, passage);
       vertx.eventBus().publish(Addresses.EVENT_STORED, denied);
-      WebLogin.awaitTrue(page, "document.body.textContent.includes('赵磊')");
+      page.awaitTrue("document.body.textContent.includes('赵磊')");
       // the gateway goes away: the board must say so
       WebTestSupport.await(server.close());
-      WebLogin.awaitTrue(page, "document.body.textContent.includes('重新连接中')");
+      page.awaitTrue("document.body.textContent.includes('重新连接中')");
 
       String dom = dom(page);
 
@@ -94,7 +94,7 @@ class WebBoardBrowserTest {
         DevToolsSession page = boardTab(chromium)) {
       assertTrue(sources.eventsAsked.await(30, TimeUnit.SECONDS), chromium.errors());
       vertx.eventBus().publish(Addresses.EVENT_STORED, WebTestSupport.passage("<img src=x id=injected>", true, "OK"));
-      WebLogin.awaitTrue(page, "document.body.textContent.includes('<img src=x id=injected>')");
+      page.awaitTrue("document.body.textContent.includes('<img src=x id=injected>')");
 
       String dom = dom(page);
 

@@ -145,22 +145,12 @@ public final class WebLogin {
   public static void inBrowser(DevToolsSession page, String origin, String name, String password) throws Exception {
     page.call("Page.enable", new JsonObject());
     page.call("Page.navigate", new JsonObject().put("url", origin + "/login.html"));
-    awaitTrue(page, "document.readyState === 'complete' && location.pathname === '/login.html'"
+    page.awaitTrue("document.readyState === 'complete' && location.pathname === '/login.html'"
         + " && document.getElementById('login-form') !== null && window.Doorstep !== undefined");
     page.evaluate("document.getElementById('name').value = (" + new JsonObject().put("v", name).encode() + ").v;"
         + "document.getElementById('password').value = (" + new JsonObject().put("v", password).encode() + ").v;"
         + "document.getElementById('login-form').requestSubmit(); true");
-    awaitTrue(page, "location.pathname !== '/login.html' && document.readyState === 'complete'");
+    page.awaitTrue("location.pathname !== '/login.html' && document.readyState === 'complete'");
   }
 
-  static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
-      if (System.nanoTime() > deadline) {
-        fail("the page never showed: " + expression + "\nat " + page.evaluate("location.href")
-            + "\n" + page.evaluate("document.body ? document.body.innerText : ''"));
-      }
-      Thread.sleep(100);
-    }
-  }
 }

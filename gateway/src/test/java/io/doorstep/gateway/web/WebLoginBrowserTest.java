@@ -72,23 +72,23 @@ class WebLoginBrowserTest {
     WebLogin.createUser(vertx, store, "王芳", Role.OFFICE);
     try (DevToolsSession page = tab()) {
       go(page, "/admin/");
-      WebLogin.awaitTrue(page, "location.pathname === '/login.html' && document.querySelector('h1').textContent === '登录'");
+      page.awaitTrue("location.pathname === '/login.html' && document.querySelector('h1').textContent === '登录'");
       assertEquals("?next=%2Fadmin%2F", page.evaluate("location.search"));
 
       page.evaluate("document.getElementById('name').value = 'a1';"
           + "document.getElementById('password').value = '" + WebLogin.PASSWORD + "';"
           + "document.getElementById('login-form').requestSubmit(); true");
 
-      WebLogin.awaitTrue(page, "location.pathname === '/admin/' && document.querySelectorAll('#user-rows tr').length === 4"
+      page.awaitTrue("location.pathname === '/admin/' && document.querySelectorAll('#user-rows tr').length === 4"
           + " && document.querySelectorAll('#audit-rows tr').length === 5");
       assertEquals("a1,张伟,李强,王芳", page.evaluate("Array.from(document.querySelectorAll('#user-rows .user-name'))"
           + ".map(td => td.textContent).join()"));
       assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
           "the admin page scrolls sideways at 1366×768");
-      WebLogin.awaitTrue(page, "document.getElementById('nav').textContent.includes('a1 · 管理员')");
+      page.awaitTrue("document.getElementById('nav').textContent.includes('a1 · 管理员')");
       assertEquals(Boolean.TRUE, page.evaluate("Array.from(document.querySelectorAll('#nav a')).map(a => a.textContent)"
           + ".join() === '值班看板,技术维护,物业办公,系统管理'"));
-      picture(page, "admin.png");
+      page.keepPicture("admin.png");
     }
   }
 
@@ -97,13 +97,13 @@ class WebLoginBrowserTest {
     WebLogin.createUser(vertx, store, "g1", Role.GUARD);
     try (DevToolsSession page = tab()) {
       go(page, "/login.html");
-      WebLogin.awaitTrue(page, "window.Doorstep !== undefined && document.getElementById('lang').textContent === 'English'");
-      picture(page, "login.png");
+      page.awaitTrue("window.Doorstep !== undefined && document.getElementById('lang').textContent === 'English'");
+      page.keepPicture("login.png");
       page.evaluate("document.getElementById('name').value = 'g1';"
           + "document.getElementById('password').value = 'not it at all';"
           + "document.getElementById('login-form').requestSubmit(); true");
 
-      WebLogin.awaitTrue(page, "document.getElementById('message').textContent === '用户名或密码错误'");
+      page.awaitTrue("document.getElementById('message').textContent === '用户名或密码错误'");
       assertEquals("/login.html", page.evaluate("location.pathname"));
       assertEquals("", page.evaluate("document.getElementById('password').value"));
     }
@@ -116,12 +116,12 @@ class WebLoginBrowserTest {
       WebLogin.inBrowser(page, origin(), "g1", WebLogin.PASSWORD);
       for (String area : List.of("/admin/", "/tech/", "/tech/index.html", "/office/")) {
         go(page, area);
-        WebLogin.awaitTrue(page, "location.pathname === '" + area + "' && document.readyState === 'complete'"
+        page.awaitTrue("location.pathname === '" + area + "' && document.readyState === 'complete'"
             + " && document.getElementById('forbidden-title') !== null"
             + " && document.getElementById('forbidden-title').textContent === '无权访问'");
       }
       assertEquals("403,403,200", String.valueOf(statuses(page)));
-      WebLogin.awaitTrue(page, "document.getElementById('nav').textContent.includes('g1 · 保安')");
+      page.awaitTrue("document.getElementById('nav').textContent.includes('g1 · 保安')");
       assertEquals(Boolean.TRUE, page.evaluate("Array.from(document.querySelectorAll('#nav a')).map(a => a.textContent)"
           + ".join() === '值班看板'"), "the guard is offered areas it may not enter");
     }
@@ -132,17 +132,17 @@ class WebLoginBrowserTest {
     WebLogin.createUser(vertx, store, "a1", Role.ADMIN);
     try (DevToolsSession page = tab()) {
       go(page, "/login.html");
-      WebLogin.awaitTrue(page, "document.querySelector('h1').textContent === '登录'");
+      page.awaitTrue("document.querySelector('h1').textContent === '登录'");
       page.evaluate("document.getElementById('lang').click(); true");
-      WebLogin.awaitTrue(page, "document.querySelector('h1').textContent === 'Log in'"
+      page.awaitTrue("document.querySelector('h1').textContent === 'Log in'"
           + " && document.querySelector('label[for=password]').textContent === 'Password'");
 
       WebLogin.inBrowser(page, origin(), "a1", WebLogin.PASSWORD);
       go(page, "/admin/");
-      WebLogin.awaitTrue(page, "document.getElementById('users-title').textContent === 'Users'"
+      page.awaitTrue("document.getElementById('users-title').textContent === 'Users'"
           + " && document.getElementById('nav-lang') !== null");
       page.evaluate("document.getElementById('nav-lang').click(); true");
-      WebLogin.awaitTrue(page, "document.readyState === 'complete' && document.getElementById('users-title') !== null"
+      page.awaitTrue("document.readyState === 'complete' && document.getElementById('users-title') !== null"
           + " && document.getElementById('users-title').textContent === '用户'"
           + " && document.getElementById('nav-lang') !== null && document.getElementById('nav-lang').textContent === 'English'");
       assertEquals("zh", page.evaluate("localStorage.getItem('doorstep.lang')"));
@@ -154,19 +154,19 @@ class WebLoginBrowserTest {
     String link = WebTestSupport.await(auth.announceSetup(origin()));
     try (DevToolsSession page = tab()) {
       page.call("Page.navigate", new JsonObject().put("url", link));
-      WebLogin.awaitTrue(page, "window.Doorstep !== undefined && document.getElementById('setup-form') !== null"
+      page.awaitTrue("window.Doorstep !== undefined && document.getElementById('setup-form') !== null"
           + " && document.querySelector('h1').textContent === '创建第一个管理员'");
       page.evaluate("document.getElementById('name').value = '王经理';"
           + "document.getElementById('password').value = 'first admin pw';"
           + "document.getElementById('repeat').value = 'first admin pw';"
           + "document.getElementById('setup-form').requestSubmit(); true");
-      WebLogin.awaitTrue(page, "document.getElementById('message').textContent === '管理员已创建，请登录。'");
+      page.awaitTrue("document.getElementById('message').textContent === '管理员已创建，请登录。'");
 
       // a fresh load: from /setup.html the link differs only after the #, which would not reload
       page.call("Page.navigate", new JsonObject().put("url", "about:blank"));
-      WebLogin.awaitTrue(page, "location.href === 'about:blank'");
+      page.awaitTrue("location.href === 'about:blank'");
       page.call("Page.navigate", new JsonObject().put("url", link));
-      WebLogin.awaitTrue(page, "document.getElementById('message') !== null"
+      page.awaitTrue("document.getElementById('message') !== null"
           + " && document.getElementById('message').textContent === '网关已有用户，请直接登录。'");
       assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#setup-form button').disabled"));
 
@@ -184,16 +184,4 @@ class WebLoginBrowserTest {
     return result.getJsonObject("result").getValue("value");
   }
 
-  /** Into the directory named by -Ddoorstep.screenshots, when given; otherwise nowhere. */
-  private static void picture(DevToolsSession page, String name) throws Exception {
-    String dir = System.getProperty("doorstep.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-    Path file = Path.of(dir).resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.write(file, Base64.getDecoder().decode(png));
-    assertTrue(Files.size(file) > 5_000, "the picture is empty");
-  }
 }

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.auth;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.web.WebModule;
 import io.vertx.core.Future;
@@ -152,7 +153,7 @@ public final class AdminModule implements WebModule {
   private static void reply(RoutingContext ctx, Future<JsonObject> result, int status) {
     result.onComplete(done -> {
       if (done.succeeded()) {
-        Answers.json(ctx, status, done.result());
+        Replies.json(ctx, status, done.result());
       } else {
         Answers.fail(ctx, done.cause());
       }

@@ -1,35 +1,19 @@
 package io.doorstep.gateway.web.auth;
 
+import io.doorstep.gateway.web.Replies;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Replies in the API's one error shape, {"error": …, "field": …}, and reading of form bodies. */
+/** Reading the login and account forms, and answering their failures in the API's shape. */
 final class Answers {
-  static final String JSON = "application/json; charset=utf-8";
-
   private Answers() {}
-
-  static void json(RoutingContext ctx, int status, JsonObject body) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body.encode());
-  }
-
-  static void error(RoutingContext ctx, int status, String message) {
-    json(ctx, status, new JsonObject().put("error", message));
-  }
-
-  static void problem(RoutingContext ctx, int status, String field, String message) {
-    json(ctx, status, new JsonObject().put("error", message).put("field", field));
-  }
 
   static void fail(RoutingContext ctx, Throwable failure) {
     if (failure instanceof AccountProblem p) {
-      problem(ctx, p.status(), p.field(), p.getMessage());
+      Replies.field(ctx, p.status(), p.field(), p.getMessage());
     } else if (failure instanceof BadField b) {
-      problem(ctx, 400, b.field, b.getMessage());
+      Replies.field(ctx, 400, b.field, b.getMessage());
     } else {
       ctx.fail(failure);
     }

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.auth;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.web.auth.Role.Area;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -39,7 +40,7 @@ final class Guard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     if (traversal(ctx.request().path())) {
-      Answers.error(ctx, 400, "bad path");
+      Replies.error(ctx, 400, "bad path");
       return;
     }
     String path = ctx.normalizedPath();
@@ -50,7 +51,7 @@ final class Guard implements Handler<RoutingContext> {
     SessionUser user = current(ctx);
     if (user == null) {
       if (Areas.isApi(path)) {
-        Answers.error(ctx, 401, "not logged in");
+        Replies.error(ctx, 401, "not logged in");
       } else {
         ctx.response().setStatusCode(302)
             .putHeader("Location", "/login.html?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
@@ -62,7 +63,7 @@ final class Guard implements Handler<RoutingContext> {
     Area area = Areas.of(path);
     if (!user.role().mayEnter(area)) {
       if (Areas.isApi(path)) {
-        Answers.error(ctx, 403, "the role " + user.role().code() + " may not use this");
+        Replies.error(ctx, 403, "the role " + user.role().code() + " may not use this");
       } else {
         ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
             .putHeader("Cache-Control", "no-store")

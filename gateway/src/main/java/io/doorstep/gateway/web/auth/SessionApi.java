@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.auth;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.web.auth.Role.Area;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -63,7 +64,7 @@ final class SessionApi {
     if (waitMs > 0) {
       long seconds = (waitMs + 999) / 1000;
       ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-      Answers.json(ctx, 429, new JsonObject()
+      Replies.json(ctx, 429, new JsonObject()
           .put("error", "too many failed logins: try again in " + seconds + " s")
           .put("retryAfterS", seconds));
       return;
@@ -78,7 +79,7 @@ final class SessionApi {
         throttle.failed(name, address);
         // answered once it is on record: the audit log is complete when the person reads it
         accounts.audit(name, "login.failed", address, null, null)
-            .onComplete(v -> Answers.problem(ctx, 401, "password", WRONG));
+            .onComplete(v -> Replies.field(ctx, 401, "password", WRONG));
         return;
       }
       throttle.succeeded(name);
@@ -90,7 +91,7 @@ final class SessionApi {
       // The anti-forgery token belongs to the old session id: the next page load (a GET) issues
       // the new session's, which every change after the login then carries.
       Future.join(accounts.loggedIn(account.name()), accounts.audit(account.name(), "login", address, null, null))
-          .onComplete(v -> Answers.json(ctx, 200, describe(account.name(), account.role())));
+          .onComplete(v -> Replies.json(ctx, 200, describe(account.name(), account.role())));
     });
   }
 
@@ -101,16 +102,16 @@ final class SessionApi {
     }
     Future<Void> recorded = user == null ? Future.succeededFuture()
         : accounts.audit(user.name(), "logout", ctx.request().remoteAddress().hostAddress(), null, null);
-    recorded.onComplete(v -> Answers.json(ctx, 200, new JsonObject().put("loggedOut", true)));
+    recorded.onComplete(v -> Replies.json(ctx, 200, new JsonObject().put("loggedOut", true)));
   }
 
   private void me(RoutingContext ctx) {
     SessionUser user = guard.current(ctx);
     if (user == null) {
-      Answers.error(ctx, 401, "not logged in");
+      Replies.error(ctx, 401, "not logged in");
       return;
     }
-    Answers.json(ctx, 200, describe(user.name(), user.role()));
+    Replies.json(ctx, 200, describe(user.name(), user.role()));
   }
 
   private void setupState(RoutingContext ctx) {
@@ -118,7 +119,7 @@ final class SessionApi {
       if (n.failed()) {
         ctx.fail(n.cause());
       } else {
-        Answers.json(ctx, 200, new JsonObject().put("needed", n.result() == 0));
+        Replies.json(ctx, 200, new JsonObject().put("needed", n.result() == 0));
       }
     });
   }
@@ -150,11 +151,11 @@ final class SessionApi {
         return;
       }
       if (n.result() > 0) {
-        Answers.problem(ctx, 409, "token", "the gateway already has users: log in instead");
+        Replies.field(ctx, 409, "token", "the gateway already has users: log in instead");
         return;
       }
       if (!setup.take(token)) {
-        Answers.problem(ctx, 403, "token",
+        Replies.field(ctx, 403, "token",
             "this set-up link is not valid: use the link the gateway printed when it last started");
         return;
       }
@@ -164,10 +165,10 @@ final class SessionApi {
               created.cause().getMessage());
           Answers.fail(ctx, created.cause());
         } else if (!created.result()) {
-          Answers.problem(ctx, 409, "token", "the gateway already has users: log in instead");
+          Replies.field(ctx, 409, "token", "the gateway already has users: log in instead");
         } else {
           LOG.info("web page: first admin '{}' created through the set-up link", name);
-          Answers.json(ctx, 201, new JsonObject().put("name", name).put("role", Role.ADMIN.code()));
+          Replies.json(ctx, 201, new JsonObject().put("name", name).put("role", Role.ADMIN.code()));
         }
       });
     });

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.auth;
 
+import io.doorstep.gateway.web.Replies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -74,7 +75,7 @@ public final class WebAuth implements AutoCloseable {
       HttpMethod m = ctx.request().method();
       boolean safe = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
       if (!safe && ctx.request().getHeader(XSRF_HEADER) == null) {
-        Answers.error(ctx, 403, "the page's anti-forgery token is missing: reload the page and try again");
+        Replies.error(ctx, 403, "the page's anti-forgery token is missing: reload the page and try again");
         return;
       }
       ctx.next();
@@ -92,7 +93,7 @@ public final class WebAuth implements AutoCloseable {
     router.route().handler(guard);
     router.route("/api/session/*").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     new SessionApi(accounts, throttle, setup, guard).mount(router);
-    router.errorHandler(403, ctx -> Answers.error(ctx, 403,
+    router.errorHandler(403, ctx -> Replies.error(ctx, 403,
         "the page's anti-forgery token is missing or stale: reload the page and try again"));
   }
 

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.board;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.alarms.Alarm;
 import io.doorstep.gateway.alarms.AlarmBus;
 import io.doorstep.gateway.config.EstateConfig;
@@ -30,48 +31,48 @@ final class AlarmActions {
         .onSuccess(reply -> {
           JsonArray alarms = new JsonArray();
           reply.body().alarms().forEach(a -> alarms.add(json(a)));
-          BoardReplies.json(ctx, 200, new JsonObject().put("alarms", alarms));
+          Replies.json(ctx, 200, new JsonObject().put("alarms", alarms));
         })
-        .onFailure(e -> BoardReplies.error(ctx, 503, "alarms unavailable: " + e.getMessage()));
+        .onFailure(e -> Replies.error(ctx, 503, "alarms unavailable: " + e.getMessage()));
   }
 
   void acknowledge(RoutingContext ctx) {
     long id = Ids.alarm(ctx.pathParam("id"));
     if (id < 0) {
-      BoardReplies.badField(ctx, "id", "not an alarm id");
+      Replies.field(ctx, 400, "id", "not an alarm id");
       return;
     }
-    JsonObject body = BoardReplies.body(ctx);
+    JsonObject body = Replies.body(ctx);
     if (body == null) {
       return;
     }
     Object raw = body.getValue("note");
     String note = raw instanceof String s ? s.strip() : null;
     if (raw != null && !(raw instanceof String)) {
-      BoardReplies.badField(ctx, "note", "the note must be text");
+      Replies.field(ctx, 400, "note", "the note must be text");
       return;
     }
     if (note == null || note.isEmpty()) {
-      BoardReplies.badField(ctx, "note", "say what you found or did");
+      Replies.field(ctx, 400, "note", "say what you found or did");
       return;
     }
     if (note.length() > AlarmBus.MAX_NOTE) {
-      BoardReplies.badField(ctx, "note", "a note of at most " + AlarmBus.MAX_NOTE + " characters");
+      Replies.field(ctx, 400, "note", "a note of at most " + AlarmBus.MAX_NOTE + " characters");
       return;
     }
     WebUser user = WebUser.of(ctx);
     ctx.vertx().eventBus().<Alarm>request(AlarmBus.ACK, new AlarmBus.Acknowledge(id, user.name(), note))
-        .onSuccess(reply -> BoardReplies.json(ctx, 200, json(reply.body())))
+        .onSuccess(reply -> Replies.json(ctx, 200, json(reply.body())))
         .onFailure(e -> failed(ctx, e));
   }
 
   private static void failed(RoutingContext ctx, Throwable e) {
     int code = e instanceof ReplyException r ? r.failureCode() : AlarmBus.NOT_SAVED;
     switch (code) {
-      case AlarmBus.INVALID -> BoardReplies.badField(ctx, "note", e.getMessage());
-      case AlarmBus.NOT_FOUND -> BoardReplies.error(ctx, 404, e.getMessage());
-      case AlarmBus.ALREADY_ACKNOWLEDGED -> BoardReplies.error(ctx, 409, e.getMessage());
-      default -> BoardReplies.error(ctx, 503, "acknowledgement not saved: " + e.getMessage());
+      case AlarmBus.INVALID -> Replies.field(ctx, 400, "note", e.getMessage());
+      case AlarmBus.NOT_FOUND -> Replies.error(ctx, 404, e.getMessage());
+      case AlarmBus.ALREADY_ACKNOWLEDGED -> Replies.error(ctx, 409, e.getMessage());
+      default -> Replies.error(ctx, 503, "acknowledgement not saved: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.board;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.web.WebModule;
 import io.vertx.ext.web.Router;
@@ -26,7 +27,7 @@ public final class BoardModule implements WebModule {
     AlarmActions alarms = new AlarmActions(map);
     DoorActions doors = new DoorActions();
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.get("/api/board/map").handler(ctx -> BoardReplies.json(ctx, 200, map.json()));
+    router.get("/api/board/map").handler(ctx -> Replies.json(ctx, 200, map.json()));
     router.get("/api/board/alarms").handler(alarms::active);
     router.post("/api/board/alarms/:id/ack").handler(body).handler(alarms::acknowledge);
     router.post("/api/board/doors/:id/open").handler(body).handler(doors::open);

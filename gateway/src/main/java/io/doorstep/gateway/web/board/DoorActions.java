@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.board;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.gateway.doors.DoorBus;
 import io.doorstep.gateway.web.auth.WebUser;
@@ -21,10 +22,10 @@ final class DoorActions {
   void open(RoutingContext ctx) {
     String door = ctx.pathParam("id");
     if (!Ids.door(door)) {
-      BoardReplies.badField(ctx, "id", "not a door id");
+      Replies.field(ctx, 400, "id", "not a door id");
       return;
     }
-    JsonObject body = BoardReplies.body(ctx);
+    JsonObject body = Replies.body(ctx);
     if (body == null) {
       return;
     }
@@ -33,7 +34,7 @@ final class DoorActions {
     ctx.vertx().eventBus().<DoorBus.DoorOpened>request(DoorBus.OPEN, new DoorBus.OpenDoor(door, user.name(), 0), OPEN)
         .onSuccess(reply -> {
           DoorBus.DoorOpened opened = reply.body();
-          BoardReplies.json(ctx, 200, new JsonObject().put("door", opened.door())
+          Replies.json(ctx, 200, new JsonObject().put("door", opened.door())
               .put("devices", new JsonArray(opened.devices())).put("openMs", opened.openMs())
               .put("heldByFire", opened.heldByFire()));
         })
@@ -56,7 +57,7 @@ final class DoorActions {
     if (status == 404) {
       reply.put("field", "id");
     }
-    BoardReplies.json(ctx, status, reply);
+    Replies.json(ctx, status, reply);
   }
 
   private static String reason(int code) {

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.people.FieldProblem;
 import io.doorstep.gateway.people.PeopleException;
 import io.vertx.core.json.JsonArray;
@@ -14,30 +15,19 @@ import org.slf4j.LoggerFactory;
  * at fault, with every field's problem in {@code "problems"} so a form can mark each one.
  */
 final class Answers {
-  static final String JSON = "application/json; charset=utf-8";
   private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
 
   private Answers() {}
 
-  static void json(RoutingContext ctx, int status, JsonObject body) {
-    if (!ctx.response().ended()) {
-      ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body.encode());
-    }
-  }
-
-  static void error(RoutingContext ctx, int status, String message) {
-    json(ctx, status, new JsonObject().put("error", message));
-  }
-
   static void fieldError(RoutingContext ctx, int status, String field, String message) {
-    json(ctx, status, new JsonObject().put("error", message).put("field", field)
+    Replies.json(ctx, status, new JsonObject().put("error", message).put("field", field)
         .put("problems", new JsonArray().add(new JsonObject().put("field", field).put("error", message))));
   }
 
   static void fieldErrors(RoutingContext ctx, int status, List<FieldProblem> problems) {
     JsonArray list = new JsonArray();
     problems.forEach(p -> list.add(new JsonObject().put("field", p.field().english()).put("error", p.reason())));
-    json(ctx, status, new JsonObject()
+    Replies.json(ctx, status, new JsonObject()
         .put("error", problems.get(0).reason())
         .put("field", problems.get(0).field().english())
         .put("problems", list));
@@ -56,11 +46,11 @@ final class Answers {
       } else if (p.code() == PeopleException.Code.EXISTS) {
         fieldError(ctx, status, "id", p.getMessage());
       } else {
-        error(ctx, status, p.getMessage());
+        Replies.error(ctx, status, p.getMessage());
       }
       return;
     }
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), e);
-    error(ctx, 500, "internal error");
+    Replies.error(ctx, 500, "internal error");
   }
 }

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.people.HouseholdEntry;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.people.PersonJson;
@@ -43,7 +44,7 @@ final class HouseholdRoutes {
       matching.stream().skip(offset).limit(limit).forEach(h -> page.add(new JsonObject()
           .put("id", h.household().id()).put("building", h.household().building())
           .put("unit", h.household().unit()).put("room", h.household().room()).put("persons", h.persons())));
-      Answers.json(ctx, 200, new JsonObject().put("households", page).put("total", matching.size())
+      Replies.json(ctx, 200, new JsonObject().put("households", page).put("total", matching.size())
           .put("offset", offset).put("limit", limit));
     });
   }
@@ -57,7 +58,7 @@ final class HouseholdRoutes {
       }
       JsonArray persons = new JsonArray();
       ar.result().forEach(e -> persons.add(PersonJson.of(e)));
-      Answers.json(ctx, 200, new JsonObject().put("id", id.strip().toUpperCase(Locale.ROOT)).put("persons", persons));
+      Replies.json(ctx, 200, new JsonObject().put("id", id.strip().toUpperCase(Locale.ROOT)).put("persons", persons));
     });
   }
 }

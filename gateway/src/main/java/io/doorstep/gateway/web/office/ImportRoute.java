@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.web.auth.WebUser;
 import io.vertx.ext.web.RoutingContext;
@@ -30,7 +31,7 @@ final class ImportRoute {
         Answers.failed(ctx, ar.cause());
       } else {
         // 200 even when refused: the report is the answer, and it says what stands in the way.
-        Answers.json(ctx, 200, ar.result().toJson().put("ok", ar.result().ok()));
+        Replies.json(ctx, 200, ar.result().toJson().put("ok", ar.result().ok()));
       }
     });
   }

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.access.VisitorPass;
 import io.doorstep.gateway.access.VisitorPasses;
 import io.doorstep.gateway.config.EstateConfig;
@@ -38,7 +39,7 @@ final class PassRoutes {
   void doors(RoutingContext ctx) {
     JsonArray doors = new JsonArray();
     estate.doors().forEach(d -> doors.add(new JsonObject().put("id", d.id()).put("name", d.name()).put("kind", d.kind())));
-    Answers.json(ctx, 200, new JsonObject().put("doors", doors));
+    Replies.json(ctx, 200, new JsonObject().put("doors", doors));
   }
 
   void issue(RoutingContext ctx) {
@@ -90,7 +91,7 @@ final class PassRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else {
-        Answers.json(ctx, 201, new JsonObject().put("code", code).put("pass", record));
+        Replies.json(ctx, 201, new JsonObject().put("code", code).put("pass", record));
       }
     });
   }

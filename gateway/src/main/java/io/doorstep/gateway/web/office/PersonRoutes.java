@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.people.PersonEntry;
 import io.doorstep.gateway.people.PersonForm;
@@ -55,7 +56,7 @@ final class PersonRoutes {
       List<PersonEntry> page = found.result();
       JsonArray persons = new JsonArray();
       page.stream().limit(limit).forEach(e -> persons.add(json(e)));
-      Answers.json(ctx, 200, new JsonObject().put("persons", persons).put("offset", offset).put("limit", limit)
+      Replies.json(ctx, 200, new JsonObject().put("persons", persons).put("offset", offset).put("limit", limit)
           .put("more", page.size() > limit));
     });
   }
@@ -75,9 +76,9 @@ final class PersonRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else if (ar.result() == null) {
-        Answers.error(ctx, 404, "no person " + id);
+        Replies.error(ctx, 404, "no person " + id);
       } else {
-        Answers.json(ctx, 200, ar.result());
+        Replies.json(ctx, 200, ar.result());
       }
     });
   }
@@ -91,7 +92,7 @@ final class PersonRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else {
-        Answers.json(ctx, 201, new JsonObject().put("person", json(ar.result())));
+        Replies.json(ctx, 201, new JsonObject().put("person", json(ar.result())));
       }
     });
   }
@@ -105,7 +106,7 @@ final class PersonRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else {
-        Answers.json(ctx, 200, new JsonObject().put("person", json(ar.result())));
+        Replies.json(ctx, 200, new JsonObject().put("person", json(ar.result())));
       }
     });
   }

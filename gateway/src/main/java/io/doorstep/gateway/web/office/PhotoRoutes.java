@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.office;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.people.PersonJson;
 import io.doorstep.gateway.web.auth.WebUser;
@@ -20,14 +21,14 @@ final class PhotoRoutes {
   }
 
   void check(RoutingContext ctx) {
-    Answers.json(ctx, 200, JpegFacts.of(bytes(ctx)).toJson());
+    Replies.json(ctx, 200, JpegFacts.of(bytes(ctx)).toJson());
   }
 
   void set(RoutingContext ctx) {
     byte[] photo = bytes(ctx);
     JpegFacts facts = JpegFacts.of(photo);
     if (facts.problem().isPresent()) {
-      Answers.json(ctx, 400, new JsonObject().put("error", facts.problem().get()).put("field", "photo")
+      Replies.json(ctx, 400, new JsonObject().put("error", facts.problem().get()).put("field", "photo")
           .put("check", facts.toJson()));
       return;
     }
@@ -35,7 +36,7 @@ final class PhotoRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else {
-        Answers.json(ctx, 200, new JsonObject().put("person", PersonJson.of(ar.result())).put("check", facts.toJson()));
+        Replies.json(ctx, 200, new JsonObject().put("person", PersonJson.of(ar.result())).put("check", facts.toJson()));
       }
     });
   }
@@ -45,7 +46,7 @@ final class PhotoRoutes {
       if (ar.failed()) {
         Answers.failed(ctx, ar.cause());
       } else {
-        Answers.json(ctx, 200, new JsonObject().put("person", PersonJson.of(ar.result())));
+        Replies.json(ctx, 200, new JsonObject().put("person", PersonJson.of(ar.result())));
       }
     });
   }

@@ -1,5 +1,7 @@
 package io.doorstep.gateway.web.tech;
 
+import io.doorstep.gateway.web.BadParameterException;
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.charging.SafetyLimits;
 import io.doorstep.gateway.config.EstateConfig;
@@ -49,7 +51,7 @@ final class LimitHandlers {
             .put("effective", l.succeeded() ? json(l.result().effective()) : null)
             .put("error", l.failed() ? l.cause().getMessage() : null));
       }
-      TechReplies.json(ctx, 200, new JsonObject()
+      Replies.json(ctx, 200, new JsonObject()
           .put("keys", new JsonArray(SafetyLimits.keys()))
           .put("defaults", json(SafetyLimits.DEFAULTS.asMap()))
           .put("estateFile", json(estate.charging().limits()))
@@ -63,7 +65,7 @@ final class LimitHandlers {
    * pile in scope is checked first, and nothing is applied unless all of them accept the change.
    */
   void set(RoutingContext ctx) {
-    JsonObject body = TechReplies.body(ctx);
+    JsonObject body = Replies.body(ctx);
     if (body == null) {
       return;
     }
@@ -73,8 +75,8 @@ final class LimitHandlers {
     try {
       piles = scope(estate, body);
       changes = changes(body);
-    } catch (FieldException e) {
-      TechReplies.badField(ctx, e);
+    } catch (BadParameterException e) {
+      Replies.field(ctx, 400, e.parameter(), e.getMessage());
       return;
     }
     EventBus bus = ctx.vertx().eventBus();
@@ -82,7 +84,7 @@ final class LimitHandlers {
     List<Future<ChargingBus.PileLimits>> now = piles.stream().map(p -> get(bus, p.id())).toList();
     Future.all(new ArrayList<>(now)).onComplete(read -> {
       if (read.failed()) {
-        TechReplies.error(ctx, 503, "the charging rules did not answer: " + read.cause().getMessage());
+        Replies.error(ctx, 503, "the charging rules did not answer: " + read.cause().getMessage());
         return;
       }
       // Checked against each pile's limits in force, by the rules' own checks, before any is changed.
@@ -90,8 +92,9 @@ final class LimitHandlers {
         try {
           SafetyLimits.DEFAULTS.withOverrides(l.result().effective()).withOverrides(changes);
         } catch (IllegalArgumentException e) {
-          TechReplies.badField(ctx, new FieldException(firstNamed(e.getMessage(), changes),
-              l.result().pile() + ": " + e.getMessage()));
+          Replies.field(ctx, 400, new BadParameterException(firstNamed(e.getMessage(), changes),
+              l.result().pile() + ": " + e.getMessage()).parameter(), new BadParameterException(firstNamed(e.getMessage(), changes),
+              l.result().pile() + ": " + e.getMessage()).getMessage());
           return;
         }
       }
@@ -109,9 +112,9 @@ final class LimitHandlers {
       }
       chain.onComplete(done -> {
         if (done.failed()) {
-          TechReplies.json(ctx, 500, new JsonObject().put("error", done.cause().getMessage()).put("applied", applied));
+          Replies.json(ctx, 500, new JsonObject().put("error", done.cause().getMessage()).put("applied", applied));
         } else {
-          TechReplies.json(ctx, 200, new JsonObject().put("applied", applied));
+          Replies.json(ctx, 200, new JsonObject().put("applied", applied));
         }
       });
     });
@@ -127,20 +130,20 @@ final class LimitHandlers {
     if ("shed".equals(scope)) {
       List<EstateConfig.Device> inShed = all.stream().filter(p -> p.charging().shed().equals(target)).toList();
       if (inShed.isEmpty()) {
-        throw new FieldException("target", "no shed '" + target + "' with piles");
+        throw new BadParameterException("target", "no shed '" + target + "' with piles");
       }
       return inShed;
     }
     if ("pile".equals(scope)) {
       return List.of(all.stream().filter(p -> p.id().equals(target)).findFirst()
-          .orElseThrow(() -> new FieldException("target", "no charging pile '" + target + "'")));
+          .orElseThrow(() -> new BadParameterException("target", "no charging pile '" + target + "'")));
     }
-    throw new FieldException("scope", "scope must be pile, shed or estate, got '" + scope + "'");
+    throw new BadParameterException("scope", "scope must be pile, shed or estate, got '" + scope + "'");
   }
 
   private static Map<String, Number> changes(JsonObject body) {
     if (!(body.getValue("changes") instanceof JsonObject given) || given.isEmpty()) {
-      throw new FieldException("changes", "changes must name at least one limit; known: "
+      throw new BadParameterException("changes", "changes must name at least one limit; known: "
           + String.join(", ", SafetyLimits.keys()));
     }
     Map<String, Number> changes = new LinkedHashMap<>();
@@ -148,13 +151,13 @@ final class LimitHandlers {
       Object v = given.getValue(name);
       Number n = v instanceof Number number ? number : parse(v);
       if (n == null) {
-        throw new FieldException(name, name + " needs a number, got '" + v + "'");
+        throw new BadParameterException(name, name + " needs a number, got '" + v + "'");
       }
       changes.put(name, n);
     }
     List<String> problems = SafetyLimits.problems(changes);
     if (!problems.isEmpty()) {
-      throw new FieldException(firstNamed(problems.get(0), changes), String.join("; ", problems));
+      throw new BadParameterException(firstNamed(problems.get(0), changes), String.join("; ", problems));
     }
     return changes;
   }

@@ -1,5 +1,7 @@
 package io.doorstep.gateway.web.tech;
 
+import io.doorstep.gateway.web.BadParameterException;
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.drivers.DeviceTimeoutException;
 import io.doorstep.drivers.modbus.LineStats;
 import io.doorstep.drivers.modbus.ModbusLine;
@@ -49,7 +51,7 @@ final class SerialHandlers {
       for (EstateConfig.SerialLine line : parts.config().estate().lines()) {
         lines.add(line(line, ports));
       }
-      TechReplies.json(ctx, 200, new JsonObject().put("ports", ports).put("lines", lines)
+      Replies.json(ctx, 200, new JsonObject().put("ports", ports).put("lines", lines)
           .put("portsError", listed.succeeded() ? null : listed.cause().getMessage()));
     });
   }
@@ -87,7 +89,7 @@ final class SerialHandlers {
 
   void startScan(RoutingContext ctx) {
     Optional<ModbusLine> line = line(ctx);
-    JsonObject body = TechReplies.body(ctx);
+    JsonObject body = Replies.body(ctx);
     if (line.isEmpty() || body == null) {
       return;
     }
@@ -97,27 +99,27 @@ final class SerialHandlers {
       from = Fields.body(body, "from", 1, MAX_UNIT);
       to = Fields.body(body, "to", 1, MAX_UNIT);
       if (to < from) {
-        throw new FieldException("to", "to (" + to + ") must not be below from (" + from + ")");
+        throw new BadParameterException("to", "to (" + to + ") must not be below from (" + from + ")");
       }
-    } catch (FieldException e) {
-      TechReplies.badField(ctx, e);
+    } catch (BadParameterException e) {
+      Replies.field(ctx, 400, e.parameter(), e.getMessage());
       return;
     }
     LineScan scan = new LineScan(line.get(), from, to, WebUser.of(ctx).name());
     LineScan running = scans.compute(line.get().id(), (id, old) -> old != null && old.running() ? old : scan);
     if (running != scan) {
-      TechReplies.json(ctx, 409, new JsonObject().put("error", "a scan of line " + line.get().id() + " is running")
+      Replies.json(ctx, 409, new JsonObject().put("error", "a scan of line " + line.get().id() + " is running")
           .put("scan", running.toJson()));
       return;
     }
     scan.start();
-    TechReplies.json(ctx, 202, scan.toJson());
+    Replies.json(ctx, 202, scan.toJson());
   }
 
   void scan(RoutingContext ctx) {
     line(ctx).ifPresent(line -> {
       LineScan scan = scans.get(line.id());
-      TechReplies.json(ctx, 200, scan == null ? new JsonObject().put("line", line.id()).put("running", false)
+      Replies.json(ctx, 200, scan == null ? new JsonObject().put("line", line.id()).put("running", false)
           .put("found", new JsonArray()) : scan.toJson());
     });
   }
@@ -128,7 +130,7 @@ final class SerialHandlers {
       if (scan != null) {
         scan.cancel();
       }
-      TechReplies.json(ctx, 200, scan == null ? new JsonObject().put("running", false) : scan.toJson());
+      Replies.json(ctx, 200, scan == null ? new JsonObject().put("running", false) : scan.toJson());
     });
   }
 
@@ -147,10 +149,10 @@ final class SerialHandlers {
       address = Fields.query(ctx, "address", 0, 0xFFFF);
       count = Fields.query(ctx, "count", 1, MAX_COUNT);
       if (address + count > 0x10000) {
-        throw new FieldException("count", "address " + address + " + count " + count + " runs past register 65535");
+        throw new BadParameterException("count", "address " + address + " + count " + count + " runs past register 65535");
       }
-    } catch (FieldException e) {
-      TechReplies.badField(ctx, e);
+    } catch (BadParameterException e) {
+      Replies.field(ctx, 400, e.parameter(), e.getMessage());
       return;
     }
     line.get().readRegisters(unit, table, address, count, Priority.OPERATOR, ANSWER_MS).onComplete(done -> {
@@ -163,7 +165,7 @@ final class SerialHandlers {
       for (int i = 0; i < values.length; i++) {
         registers.add(new JsonObject().put("address", address + i).put("value", values[i]));
       }
-      TechReplies.json(ctx, 200, new JsonObject().put("line", line.get().id()).put("unit", unit)
+      Replies.json(ctx, 200, new JsonObject().put("line", line.get().id()).put("unit", unit)
           .put("table", table == RegisterTable.HOLDING_REGISTER ? "holding" : "input")
           .put("registers", registers));
     });
@@ -176,7 +178,7 @@ final class SerialHandlers {
    */
   void write(RoutingContext ctx) {
     Optional<ModbusLine> line = line(ctx);
-    JsonObject body = TechReplies.body(ctx);
+    JsonObject body = Replies.body(ctx);
     if (line.isEmpty() || body == null) {
       return;
     }
@@ -188,10 +190,10 @@ final class SerialHandlers {
       address = Fields.body(body, "address", 0, 0xFFFF);
       value = Fields.body(body, "value", 0, 0xFFFF);
       if (!Boolean.TRUE.equals(body.getValue("confirm"))) {
-        throw new FieldException("confirm", "a write to a device must be confirmed: send \"confirm\": true");
+        throw new BadParameterException("confirm", "a write to a device must be confirmed: send \"confirm\": true");
       }
-    } catch (FieldException e) {
-      TechReplies.badField(ctx, e);
+    } catch (BadParameterException e) {
+      Replies.field(ctx, 400, e.parameter(), e.getMessage());
       return;
     }
     String who = WebUser.of(ctx).name();
@@ -213,7 +215,7 @@ final class SerialHandlers {
           if (done.failed()) {
             deviceFailed(ctx, done.cause());
           } else {
-            TechReplies.json(ctx, 200, new JsonObject().put("line", l.id()).put("unit", unit).put("address", address)
+            Replies.json(ctx, 200, new JsonObject().put("line", l.id()).put("unit", unit).put("address", address)
                 .put("value", value).put("before", done.result()));
           }
         });
@@ -226,7 +228,7 @@ final class SerialHandlers {
     if (name.equals("input")) {
       return RegisterTable.INPUT_REGISTER;
     }
-    throw new FieldException("table", "table must be holding or input, got '" + name + "'");
+    throw new BadParameterException("table", "table must be holding or input, got '" + name + "'");
   }
 
   /** The line named in the path, or a 404 answered. */
@@ -234,7 +236,7 @@ final class SerialHandlers {
     String id = ctx.pathParam("line");
     Optional<ModbusLine> line = parts.serialLines().line(id);
     if (line.isEmpty()) {
-      TechReplies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + id + "' is configured")
+      Replies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + id + "' is configured")
           .put("field", "line"));
     }
     return line;
@@ -244,7 +246,7 @@ final class SerialHandlers {
   private static void deviceFailed(RoutingContext ctx, Throwable cause) {
     String kind = cause instanceof DeviceTimeoutException ? "timeout"
         : cause.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
-    TechReplies.json(ctx, 502, new JsonObject().put("error", String.valueOf(cause.getMessage())).put("kind", kind));
+    Replies.json(ctx, 502, new JsonObject().put("error", String.valueOf(cause.getMessage())).put("kind", kind));
   }
 
   List<String> lineIds() {

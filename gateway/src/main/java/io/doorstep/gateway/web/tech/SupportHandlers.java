@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.tech;
 
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.ConfigFiles;
 import io.doorstep.gateway.web.auth.WebUser;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ final class SupportHandlers {
     ctx.vertx().executeBlocking(() -> file != null && Files.isRegularFile(file) ? tail(file)
         : parts.recentLog().text().getBytes(StandardCharsets.UTF_8), false).onComplete(done -> {
           if (done.failed()) {
-            TechReplies.error(ctx, 503, "the log could not be read: " + done.cause().getMessage());
+            Replies.error(ctx, 503, "the log could not be read: " + done.cause().getMessage());
             return;
           }
           download(ctx, "text/plain; charset=utf-8", "doorstep-log-" + stamp() + ".txt", done.result());
@@ -50,13 +51,13 @@ final class SupportHandlers {
     String who = WebUser.of(ctx).name();
     ctx.vertx().executeBlocking(this::zip, false).onComplete(done -> {
       if (done.failed()) {
-        TechReplies.error(ctx, 503, "the configuration could not be read: " + done.cause().getMessage());
+        Replies.error(ctx, 503, "the configuration could not be read: " + done.cause().getMessage());
         return;
       }
       parts.store().audit(who, "tech.config.export", parts.config().sourceFile().toString(), null,
           new JsonObject().put("files", done.result().names()).encode()).onComplete(audited -> {
             if (audited.failed()) {
-              TechReplies.error(ctx, 503, "the export was not recorded, so it is not given: " + audited.cause().getMessage());
+              Replies.error(ctx, 503, "the export was not recorded, so it is not given: " + audited.cause().getMessage());
             } else {
               download(ctx, "application/zip", "doorstep-config-" + stamp() + ".zip", done.result().bytes());
             }

@@ -1,5 +1,7 @@
 package io.doorstep.gateway.web.tech;
 
+import io.doorstep.gateway.web.BadParameterException;
+import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.web.WebModule;
@@ -45,7 +47,7 @@ public final class TechModule implements WebModule {
     router.get("/api/tech/limits").handler(limits::list);
     router.put("/api/tech/limits").handler(limits::set);
     router.get("/api/tech/trends/lines/:line").handler(this::lineTrend);
-    router.get("/api/tech/trends/backlog").handler(ctx -> TechReplies.json(ctx, 200, parts.trends().backlog()));
+    router.get("/api/tech/trends/backlog").handler(ctx -> Replies.json(ctx, 200, parts.trends().backlog()));
     router.get("/api/tech/trends/ports/:pile/:port").handler(this::portTrend);
     router.get("/api/tech/support/log").handler(support::log);
     router.get("/api/tech/support/config").handler(support::config);
@@ -68,24 +70,24 @@ public final class TechModule implements WebModule {
           }
           devices.add(row);
         });
-    TechReplies.json(ctx, 200, new JsonObject().put("devices", devices));
+    Replies.json(ctx, 200, new JsonObject().put("devices", devices));
   }
 
   private void lineTrend(RoutingContext ctx) {
     String line = ctx.pathParam("line");
     if (parts.config().estate().line(line).isEmpty()) {
-      TechReplies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + line + "' is configured")
+      Replies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + line + "' is configured")
           .put("field", "line"));
       return;
     }
-    TechReplies.json(ctx, 200, parts.trends().line(line));
+    Replies.json(ctx, 200, parts.trends().line(line));
   }
 
   private void portTrend(RoutingContext ctx) {
     String pile = ctx.pathParam("pile");
     EstateConfig.Device d = parts.config().estate().devicesById().get(pile);
     if (d == null || !EstateConfig.CHARGING_PILE.equals(d.type())) {
-      TechReplies.json(ctx, 404, new JsonObject().put("error", "no charging pile '" + pile + "'").put("field", "pile"));
+      Replies.json(ctx, 404, new JsonObject().put("error", "no charging pile '" + pile + "'").put("field", "pile"));
       return;
     }
     int port;
@@ -95,11 +97,11 @@ public final class TechModule implements WebModule {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      TechReplies.badField(ctx, new FieldException("port", "port must be 1-10, got '" + ctx.pathParam("port") + "'"));
+      Replies.field(ctx, 400, new BadParameterException("port", "port must be 1-10, got '" + ctx.pathParam("port") + "'").parameter(), new BadParameterException("port", "port must be 1-10, got '" + ctx.pathParam("port") + "'").getMessage());
       return;
     }
     JsonObject trace = parts.trends().port(pile, port);
-    TechReplies.json(ctx, 200, trace != null ? trace : new JsonObject().put("pile", pile).put("port", port)
+    Replies.json(ctx, 200, trace != null ? trace : new JsonObject().put("pile", pile).put("port", port)
         .put("charging", false).put("powerW", new JsonArray()).put("plugC", new JsonArray()));
   }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OfficeBrowserTest {
   /** Where to put docs pictures: {@code -Ddoorstep.screenshots=../docs/screenshots}. */
-  private static final String SCREENSHOTS = System.getProperty("doorstep.screenshots");
 
   @TempDir Path dir;
   private OfficeRig rig;
@@ -50,7 +49,7 @@ class OfficeBrowserTest {
       page.evaluate("document.querySelector('[data-tab=import]').click()");
       chooseFile(page, "#import-file", bad);
       page.evaluate("document.getElementById('import-run').click()");
-      awaitTrue(page, "document.getElementById('import-summary').textContent.includes('未导入')");
+      page.awaitTrue("document.getElementById('import-summary').textContent.includes('未导入')");
       assertEquals(new JsonArray(List.of("3", "李娜", "有问题")), page.evaluate(
           "(() => { const c = document.querySelector('#import-rows tr.refused').cells;"
               + " return [c[0].textContent, c[2].textContent, c[3].textContent]; })()"), "the refused row, first");
@@ -59,11 +58,11 @@ class OfficeBrowserTest {
 
       chooseFile(page, "#import-file", OfficeRig.CONFIG.resolve("people-sample.csv").toAbsolutePath());
       page.evaluate("document.getElementById('import-run').click()");
-      awaitTrue(page, "document.getElementById('import-summary').textContent.includes('已导入：新增 8')");
+      page.awaitTrue("document.getElementById('import-summary').textContent.includes('已导入：新增 8')");
       assertEquals(8, ((Number) page.evaluate("document.querySelectorAll('#import-rows tr').length")).intValue());
 
       page.evaluate("document.querySelector('[data-tab=persons]').click()");
-      awaitTrue(page, "document.querySelectorAll('#person-rows tr').length === 8");
+      page.awaitTrue("document.querySelectorAll('#person-rows tr').length === 8");
     }
   }
 
@@ -75,7 +74,7 @@ class OfficeBrowserTest {
       fill(page, new JsonObject().put("id", "R09001").put("name", name).put("kind", "resident")
           .put("household", "B99-U1-101").put("cards", "04A1B2C3").put("plates", "闽C12345"));
       page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
-      awaitTrue(page, "document.querySelector('[data-error-for=household]').textContent !== ''");
+      page.awaitTrue("document.querySelector('[data-error-for=household]').textContent !== ''");
       assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('[data-error-for=household]').textContent"
           + ".includes('B99')"), "the reason is beside the household field");
       assertEquals(Boolean.TRUE, page.evaluate("document.querySelector('#person-form [name=household]')"
@@ -86,7 +85,7 @@ class OfficeBrowserTest {
 
       fill(page, new JsonObject().put("household", "B03-U1-1502"));
       page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
-      awaitTrue(page, "document.getElementById('editor-title').textContent.includes('R09001')"
+      page.awaitTrue("document.getElementById('editor-title').textContent.includes('R09001')"
           + " && document.querySelectorAll('#person-rows tr').length === 1");
 
       assertEquals(name, page.evaluate("document.querySelector('#person-rows tr td.name').textContent"));
@@ -107,9 +106,7 @@ class OfficeBrowserTest {
           + " && li.textContent.includes('终端离线'))"), "the terminal the person is due at, waiting");
       assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
           "the office scrolls sideways at 1366×768");
-      if (SCREENSHOTS != null) {
-        picture(page, Path.of(SCREENSHOTS).resolve("office.png"));
-      }
+      page.keepPicture("office.png");
     }
   }
 
@@ -123,7 +120,7 @@ class OfficeBrowserTest {
     page.call("Page.navigate", new JsonObject().put("url", rig.url("/office/")));
     page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
         .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
-    awaitTrue(page, "document.readyState === 'complete' && document.querySelector('.tab.active') !== null"
+    page.awaitTrue("document.readyState === 'complete' && document.querySelector('.tab.active') !== null"
         + " && document.getElementById('person-page') !== null");
     return page;
   }
@@ -143,20 +140,5 @@ class OfficeBrowserTest {
         .put("files", new JsonArray().add(file.toAbsolutePath().normalize().toString())));
   }
 
-  private static void picture(DevToolsSession page, Path file) throws Exception {
-    String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
-    Files.createDirectories(file.getParent());
-    Files.write(file, Base64.getDecoder().decode(png));
-    assertTrue(Files.size(file) > 10_000, "the picture is empty");
-  }
 
-  private static void awaitTrue(DevToolsSession page, String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Boolean.TRUE.equals(page.evaluate(expression))) {
-      if (System.nanoTime() > deadline) {
-        fail("the office page never showed: " + expression + "\nbody: " + page.evaluate("document.body.innerText"));
-      }
-      Thread.sleep(100);
-    }
-  }
 }
