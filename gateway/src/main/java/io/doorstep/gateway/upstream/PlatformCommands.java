@@ -39,7 +39,7 @@ final class PlatformCommands {
   Future<RpcReply> handle(RpcRequest r) {
     RpcCheck.Outcome outcome = check.check(r);
     if (outcome.refusal() != null) {
-      log.warn("RPC {} on {} refused: {}", r.method(), r.device(), loggable(r.method(), outcome.refusal()));
+      log.warn("RPC {} on {} refused: {}", r.method(), r.device(), outcome.refusal());
       return audited(r, null, new JsonObject().put("params", withoutPhoto(r.params())).put("ok", false)
           .put("error", outcome.refusal()), RpcReply.failed(r.device(), r.id(), outcome.refusal()));
     }
@@ -141,7 +141,10 @@ final class PlatformCommands {
     return params.copy().put(PersonParams.FACE_JPEG, "(a photo, left out)");
   }
 
-  /** Names and card numbers stay out of the log, as with the office's imports; the audit row has the reason. */
+  /**
+   * Names and card numbers stay out of the log, as with the office's imports: the people rules'
+   * sentences quote them. The audit row has the reason.
+   */
   private static String loggable(String method, String reason) {
     if (!RpcCheck.PUSH_PERSON.equals(method) && !RpcCheck.REMOVE_PERSON.equals(method)) {
       return reason;
