@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
     serialLines = new SerialLinesVerticle(config.estate(), config.devices().heartbeatIntervalS() * 1000L,
         new SerialLineMetrics(metrics));
-    upstream = new UpstreamVerticle(store, config.upstream(), config.estate(), registry, metrics);
+    upstream = new UpstreamVerticle(store, config.upstream(), config.estate(), registry, metrics, people);
     FireMode fire = new FireMode(config.estate());
     Trends trends = new Trends(() -> {
       UpstreamVerticle.Status u = upstream.status();

@@ -21,7 +21,9 @@ final class RpcCheck {
   static final String OPEN = "open";
   static final String STOP_PORT = "stopPort";
   static final String SET_LIMITS = "setLimits";
-  static final List<String> METHODS = List.of(OPEN, STOP_PORT, SET_LIMITS);
+  static final String PUSH_PERSON = "pushPerson";
+  static final String REMOVE_PERSON = "removePerson";
+  static final List<String> METHODS = List.of(OPEN, STOP_PORT, SET_LIMITS, PUSH_PERSON, REMOVE_PERSON);
   /** An EBC-10 has ten ports; a pile with fewer says so when asked to stop one it lacks. */
   static final int MAX_PORT = 10;
   private static final Set<String> DOOR_DEVICES = Set.of(EstateConfig.FACE_TERMINAL, EstateConfig.GPIO_DOOR);
@@ -56,7 +58,9 @@ final class RpcCheck {
     return switch (r.method()) {
       case OPEN -> open(r, device, door);
       case STOP_PORT -> pile(r, device).orElseGet(() -> stopPort(r));
-      default -> pile(r, device).orElseGet(() -> setLimits(r));
+      case SET_LIMITS -> pile(r, device).orElseGet(() -> setLimits(r));
+      case PUSH_PERSON -> persons(r, device).orElseGet(() -> pushPerson(r));
+      default -> persons(r, device).orElseGet(() -> removePerson(r));
     };
   }
 
@@ -96,6 +100,43 @@ final class RpcCheck {
     }
     return Optional.of(Outcome.refused(r.method() + " is for a charging pile; " + r.device() + " is "
         + (device == null ? "a door" : "a " + device.type())));
+  }
+
+  /**
+   * Empty when the device is a face terminal or a door: the gateway API needs a device to address,
+   * and a person concerns the estate's terminals, not a pile. The refusal otherwise.
+   */
+  private static Optional<Outcome> persons(RpcRequest r, EstateConfig.Device device) {
+    if (device == null || EstateConfig.FACE_TERMINAL.equals(device.type())) {
+      return Optional.empty();
+    }
+    return Optional.of(Outcome.refused(r.method() + " is for a face terminal or a door; " + r.device() + " is a "
+        + device.type()));
+  }
+
+  private static Outcome pushPerson(RpcRequest r) {
+    String unknown = unknownParams(r.params(), PersonParams.PUSH);
+    if (unknown != null) {
+      return Outcome.refused(unknown);
+    }
+    List<String> problems = PersonParams.pushProblems(r.params());
+    if (!problems.isEmpty()) {
+      return Outcome.refused(String.join("; ", problems));
+    }
+    return new Outcome(new RpcCommand.PushPerson(PersonParams.form(r.params()), PersonParams.face(r.params())), null);
+  }
+
+  private static Outcome removePerson(RpcRequest r) {
+    String unknown = unknownParams(r.params(), Set.of(PersonParams.PERSON_ID));
+    if (unknown != null) {
+      return Outcome.refused(unknown);
+    }
+    Object id = r.params().getValue(PersonParams.PERSON_ID);
+    if (!(id instanceof String personId) || personId.isBlank()) {
+      return Outcome.refused(PersonParams.PERSON_ID + " must be a person's id, got "
+          + (id == null ? "none" : Json.encode(id)));
+    }
+    return new Outcome(new RpcCommand.RemovePerson(personId.strip()), null);
   }
 
   private static Outcome stopPort(RpcRequest r) {

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.upstream;
 
+import io.doorstep.gateway.people.PersonForm;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,4 +18,13 @@ sealed interface RpcCommand {
       changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
     }
   }
+
+  /**
+   * Adds the person or replaces their data, as the office's form would.
+   *
+   * @param faceJpeg a JPEG the vault takes (not empty, at most 2 MiB), or null to keep the photo as it is
+   */
+  record PushPerson(PersonForm form, byte[] faceJpeg) implements RpcCommand {}
+
+  record RemovePerson(String personId) implements RpcCommand {}
 }

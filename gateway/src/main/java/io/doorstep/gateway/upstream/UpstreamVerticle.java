@@ -13,6 +13,7 @@ import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig.UpstreamConfig;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.DeviceStatus;
+import io.doorstep.gateway.people.PeopleService;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.upstream.codec.AttributeUpdate;
 import io.doorstep.gateway.upstream.codec.AttributesRequest;
@@ -62,6 +63,7 @@ public final class UpstreamVerticle extends VerticleBase {
   private final EstateConfig estate;
   private final DeviceRegistry registry;
   private final MeterRegistry metrics;
+  private final PeopleService people;
   private final long startedMs = System.currentTimeMillis();
   private final AtomicLong refusedEvents = new AtomicLong();
   /** Routine events dropped from a full or too old backlog since start. */
@@ -87,12 +89,13 @@ public final class UpstreamVerticle extends VerticleBase {
   private String refusal;
 
   public UpstreamVerticle(Store store, UpstreamConfig config, EstateConfig estate, DeviceRegistry registry,
-      MeterRegistry metrics) {
+      MeterRegistry metrics, PeopleService people) {
     this.store = store;
     this.config = config;
     this.estate = estate;
     this.registry = registry;
     this.metrics = metrics;
+    this.people = people;
   }
 
   @Override
@@ -103,7 +106,8 @@ public final class UpstreamVerticle extends VerticleBase {
     link = new MqttLink(vertx, linkOptions(config));
     drain = new OutboxDrain(store, new LinkPublisher(), new EventBatcher(this::refused), config.maxInFlight(),
         READ_LIMIT);
-    commands = new PlatformCommands(vertx.eventBus(), store, new RpcCheck(estate, config.rpc()));
+    commands = new PlatformCommands(vertx.eventBus(), store, new RpcCheck(estate, config.rpc()),
+        new PlatformPeople(people, estate.timeZone()));
     attributes = new PlatformAttributes(vertx.eventBus(), store, estate, config.rpc(), this::reportAttributes);
     registerMetrics();
     // Before the link starts: the link subscribes on every connect, the first one included.

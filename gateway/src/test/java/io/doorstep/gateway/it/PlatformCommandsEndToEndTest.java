@@ -93,7 +93,7 @@ class PlatformCommandsEndToEndTest {
   @Test
   void anUnknownDeviceOrMethodIsAnsweredWithAnError() throws Exception {
     assertEquals(error("no device ghost on this gateway"), call("ghost", "open", new JsonObject()));
-    assertEquals(error("unknown method explode; this gateway knows open, stopPort, setLimits"),
+    assertEquals(error("unknown method explode; this gateway knows open, stopPort, setLimits, pushPerson, removePerson"),
         call(TestEstate.GATE_IN, "explode", new JsonObject()));
   }
 

@@ -48,7 +48,14 @@ final class RunningGateway implements AutoCloseable {
   /** On a broker that is already running; closing the gateway closes it too. */
   static RunningGateway start(MosquittoBroker broker, Path dir, int heartbeatIntervalS, List<PersonRecord> persons)
       throws Exception {
+    return start(broker, dir, heartbeatIntervalS, persons, "");
+  }
+
+  /** @param gatewayYaml more of the gateway file (an upstream section, say), appended as it is */
+  static RunningGateway start(MosquittoBroker broker, Path dir, int heartbeatIntervalS, List<PersonRecord> persons,
+      String gatewayYaml) throws Exception {
     Path file = TestEstate.write(dir, broker.url(), TestEstate.freePort(), heartbeatIntervalS);
+    java.nio.file.Files.writeString(file, gatewayYaml, java.nio.file.StandardOpenOption.APPEND);
     GatewayConfig config = ConfigLoader.load(file);
     enrol(config, persons);
     return new RunningGateway(broker, Gateway.start(config), config);
@@ -61,6 +68,8 @@ final class RunningGateway implements AutoCloseable {
    */
   static void enrol(GatewayConfig config, List<PersonRecord> persons) throws Exception {
     Vertx vertx = Vertx.vertx();
+    // The people service announces what it stored; with nobody listening, it must still be able to.
+    io.doorstep.gateway.bus.BusCodecs.registerAll(vertx.eventBus());
     try (Store store = Store.open(vertx, config.dataDir().resolve(Gateway.DB_FILE))) {
       await(store.upsertPersons(persons));
       Map<String, byte[]> faces = new HashMap<>();

@@ -1,12 +1,17 @@
 package io.doorstep.gateway.upstream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.people.FaceVault;
+import io.doorstep.gateway.people.PersonForm;
 import io.doorstep.gateway.upstream.codec.RpcRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +42,7 @@ class RpcCheckTest {
 
   @Test
   void anUnknownMethodIsNamedAndSoAreTheKnownOnes() {
-    assertEquals("unknown method explode; this gateway knows open, stopPort, setLimits",
+    assertEquals("unknown method explode; this gateway knows open, stopPort, setLimits, pushPerson, removePerson",
         all.check(rpc("ft-1", "explode", "{}")).refusal());
   }
 
@@ -96,6 +101,74 @@ class RpcCheckTest {
     assertEquals("setLimits needs at least one limit; known: " + String.join(", ",
             io.doorstep.gateway.charging.SafetyLimits.keys()),
         all.check(rpc("pile-1", "setLimits", "{}")).refusal());
+  }
+
+  @Test
+  void pushPersonTakesTheOfficeFormOnATerminalOrADoor() {
+    String params = "{\"personId\": \"R2001\", \"name\": \"李四\", \"kind\": \"resident\", "
+        + "\"household\": \"B01-U1-101\", \"validTo\": \"2027-06-30\", \"cards\": [\"04A1B2C3\"], "
+        + "\"plates\": [], \"ebikeTags\": [\"E-7\"]}";
+    RpcCommand.PushPerson push = (RpcCommand.PushPerson) all.check(rpc("ft-2", "pushPerson", params)).command();
+
+    assertEquals(new PersonForm("R2001", "李四", "resident", "B01-U1-101", null, "2027-06-30", List.of("04A1B2C3"),
+        List.of(), List.of(), List.of("E-7")), push.form());
+    assertNull(push.faceJpeg(), "no photo sent, none to set");
+    assertTrue(all.check(rpc("G1", "pushPerson", "{\"personId\": \"R2001\"}")).command()
+        instanceof RpcCommand.PushPerson, "a door is addressed as well");
+    assertEquals("pushPerson is for a face terminal or a door; pile-1 is a charging-pile",
+        all.check(rpc("pile-1", "pushPerson", params)).refusal());
+    assertEquals("removePerson is for a face terminal or a door; gd-1 is a gpio-door",
+        all.check(rpc("gd-1", "removePerson", "{\"personId\": \"R2001\"}")).refusal());
+  }
+
+  @Test
+  void pushPersonRefusesAWrongShapeNamingEveryField() {
+    assertEquals("personId must be a text, got none; name must be a text, got 5; "
+            + "cards must be a list of texts, got \"04A1B2C3\"; ebikeTags must be a list of texts, got [1]",
+        all.check(rpc("ft-1", "pushPerson",
+            "{\"name\": 5, \"cards\": \"04A1B2C3\", \"ebikeTags\": [1]}")).refusal());
+    assertEquals("unknown parameter id, photo; expected cards, ebikePlates, ebikeTags, faceJpeg, household, kind, "
+            + "name, personId, plates, validFrom, validTo",
+        all.check(rpc("ft-1", "pushPerson", "{\"id\": \"R1\", \"photo\": \"\"}")).refusal());
+    RpcCheck none = new RpcCheck(ESTATE, new GatewayConfig.Rpc(List.of("open")));
+    assertEquals("method pushPerson is not allowed on this gateway",
+        none.check(rpc("ft-1", "pushPerson", "{\"personId\": \"R1\"}")).refusal());
+  }
+
+  @Test
+  void aPushedFaceIsCheckedAsTheOfficesPhotoUploadChecksIt() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+    RpcCommand.PushPerson push = (RpcCommand.PushPerson) all.check(rpc("ft-1", "pushPerson",
+        face(Base64.getEncoder().encodeToString(jpeg)))).command();
+    assertArrayEquals(jpeg, push.faceJpeg());
+
+    assertEquals("faceJpeg: the photo is not a JPEG", all.check(rpc("ft-1", "pushPerson",
+        face(Base64.getEncoder().encodeToString("GIF89a".getBytes())))).refusal());
+    assertEquals("faceJpeg: the photo is empty", all.check(rpc("ft-1", "pushPerson", face(""))).refusal());
+    assertTrue(all.check(rpc("ft-1", "pushPerson", face("not base64!"))).refusal().startsWith("faceJpeg is not base64"));
+    byte[] poster = new byte[FaceVault.MAX_PHOTO_BYTES + 1];
+    poster[0] = (byte) 0xFF;
+    poster[1] = (byte) 0xD8;
+    poster[2] = (byte) 0xFF;
+    assertEquals("faceJpeg: the photo is larger than 2 MiB: a terminal needs a face, not a poster",
+        all.check(rpc("ft-1", "pushPerson", face(Base64.getEncoder().encodeToString(poster)))).refusal());
+    assertEquals("faceJpeg must be a JPEG in base64, got 12", all.check(rpc("ft-1", "pushPerson",
+        "{\"personId\": \"R1\", \"faceJpeg\": 12}")).refusal());
+  }
+
+  @Test
+  void removePersonTakesOnlyAPersonId() {
+    assertEquals(new RpcCommand.RemovePerson("R2001"),
+        all.check(rpc("ft-1", "removePerson", "{\"personId\": \"R2001\"}")).command());
+    assertEquals("personId must be a person's id, got none", all.check(rpc("ft-1", "removePerson", "{}")).refusal());
+    assertEquals("personId must be a person's id, got 7",
+        all.check(rpc("ft-1", "removePerson", "{\"personId\": 7}")).refusal());
+    assertEquals("unknown parameter name; expected personId",
+        all.check(rpc("ft-1", "removePerson", "{\"personId\": \"R1\", \"name\": \"x\"}")).refusal());
+  }
+
+  private static String face(String base64) {
+    return new JsonObject().put("personId", "R1").put("faceJpeg", base64).encode();
   }
 
   private static RpcRequest rpc(String device, String method, String params) {
