@@ -11,6 +11,8 @@ public final class EventKinds {
   public static final String DEVICE_ONLINE = "device.online";
   public static final String DEVICE_OFFLINE = "device.offline";
   public static final String DOOR_STATE = "door.state";
+  /** A lane's barrier arm moved (payload: lane, state up, down or held-up). */
+  public static final String BARRIER_STATE = "barrier.state";
   public static final String DEVICE_ALARM = "device.alarm";
   /** A message that broke the device's interface; stored so a technician can see what came. */
   public static final String BAD_MESSAGE = "bad_message";

@@ -16,6 +16,8 @@ import io.doorstep.drivers.faceterminal.codec.FtDecodeException;
 import io.doorstep.drivers.faceterminal.codec.FtMessage;
 import io.doorstep.drivers.faceterminal.codec.FtTopic;
 import io.doorstep.drivers.mqtt.MqttLink;
+import io.doorstep.drivers.mqtt.PendingAcks;
+import io.doorstep.drivers.mqtt.RecentMessageIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

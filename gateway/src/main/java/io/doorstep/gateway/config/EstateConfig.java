@@ -41,6 +41,18 @@ public record EstateConfig(
 
   public static final String FACE_TERMINAL = "face-terminal";
 
+  /** The barrier arm of a vehicle or two-wheeler lane, on the estate's broker (mqtt-peripherals.md). */
+  public static final String BARRIER = "barrier";
+
+  /** The door kinds a barrier can serve: lanes with an arm. */
+  public static final List<String> BARRIER_DOOR_KINDS = List.of("vehicle-gate", "ebike-gate", FIRE_LANE);
+
+  /**
+   * Device types that send no heartbeat: their retained online message and last will alone say
+   * whether they are there, so silence does not make them offline.
+   */
+  public static final List<String> NO_HEARTBEAT_TYPES = List.of(BARRIER);
+
   /** A door wired to the booth board: lock relay, door contact, exit button. */
   public static final String GPIO_DOOR = "gpio-door";
   /** A Wiegand 26/34 card reader on the booth board's D0/D1 inputs. */
@@ -63,7 +75,7 @@ public record EstateConfig(
 
   /** Device types the gateway has a driver for; a new driver adds its type here and nowhere else. */
   public static final List<String> DEVICE_TYPES =
-      List.of(FACE_TERMINAL, GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH, CHARGING_PILE);
+      List.of(FACE_TERMINAL, BARRIER, GPIO_DOOR, WIEGAND_READER, FIRE_PANEL, SIREN, KEY_SWITCH, CHARGING_PILE);
 
   public static final String MQTT = "mqtt";
   public static final String GPIO = "gpio";
@@ -181,8 +193,9 @@ public record EstateConfig(
   /**
    * A device the gateway talks to.
    *
-   * @param type face-terminal, or one of {@link #GPIO_TYPES} (later: card-reader, charger, fire-water, …)
-   * @param sn the serial number the device identifies itself with on its link; null for a GPIO device
+   * @param type face-terminal, barrier, charging-pile or one of {@link #GPIO_TYPES}
+   * @param sn what the device identifies itself with on its link: a terminal's serial number, a
+   *     barrier's lane id (the file's {@code lane} key); null for a GPIO device
    * @param link mqtt, gpio, or the id of the RS-485 line a Modbus device hangs on
    * @param door the door the device serves, or null
    * @param pins for a GPIO device, its BCM pin numbers by signal (relay, contact, exit; d0, d1;
@@ -202,6 +215,11 @@ public record EstateConfig(
 
     public Device(String id, String type, String sn, String link, String door) {
       this(id, type, sn, link, door, Map.of());
+    }
+
+    /** The lane of a barrier ({@code lane/{LANE}/…}); null for any other device. */
+    public String lane() {
+      return BARRIER.equals(type) ? sn : null;
     }
 
     public Device withDoor(String newDoor) {

@@ -23,7 +23,7 @@ final class EstateFileSchema {
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
   private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress");
   private static final List<String> DEVICE = List.of(
-      "id", "type", "sn", "link", "door", "channel", "pins", "address", "profile", "shed", "breaker", "limits");
+      "id", "type", "sn", "lane", "link", "door", "channel", "pins", "address", "profile", "shed", "breaker", "limits");
   private static final List<String> LINE = List.of("id", "port", "baud", "parity", "stopBits", "cycleMs");
   private static final List<String> SHED = List.of("id", "name", "powerBudgetW", "breaker", "limits");
   /** The speeds an RS-485 device can be set to (the EBC-10's and FWM-4's baud register). */
@@ -124,6 +124,12 @@ final class EstateFileSchema {
     for (String key : List.of("address", "profile", "shed", "breaker", "limits")) {
       device.forbid(key, "only a device on an RS-485 line (a charging-pile) has " + key);
     }
+    boolean barrier = EstateConfig.BARRIER.equals(type);
+    if (barrier) {
+      device.forbid("sn", "a barrier is known on the broker by its lane id: give 'lane', not 'sn'");
+    } else if (type != null) {
+      device.forbid("lane", "only a barrier has a lane; a " + type + " is known by its sn");
+    }
     String link = device.requiredOneOf("link", EstateConfig.LINKS);
     boolean gpio = GpioPins.isGpioType(type);
     // With a misspelt type, which keys it may have is unknown: only the type is reported.
@@ -140,7 +146,8 @@ final class EstateFileSchema {
         id,
         type,
         // A device on the header has no serial number to log in with; one may still be noted.
-        other ? device.requiredText("sn", TextRule.SN) : device.text("sn", TextRule.SN, null),
+        barrier ? device.requiredText("lane", TextRule.SN)
+            : other ? device.requiredText("sn", TextRule.SN) : device.text("sn", TextRule.SN, null),
         link,
         device.text("door", TextRule.ID, null),
         gpio ? GpioPins.read(device, type) : null);

@@ -66,6 +66,11 @@ final class ReferenceCheck {
       source.problem(path, "device " + id + " says its door is " + device.door() + ", not " + door.id()
           + "; list it at one door and give that door in the device's door key");
     }
+    if (EstateConfig.BARRIER.equals(device.type()) && door.kind() != null
+        && !EstateConfig.BARRIER_DOOR_KINDS.contains(door.kind())) {
+      source.problem(path, "barrier " + id + " cannot serve a " + door.kind() + "; a barrier serves a "
+          + String.join(", ", EstateConfig.BARRIER_DOOR_KINDS));
+    }
     String earlier = listedAt.putIfAbsent(id, path);
     if (earlier != null) {
       source.problem(path, "device " + id + " is already listed at line " + source.line(earlier) + " (" + earlier

@@ -16,7 +16,8 @@ final class UniquenessCheck {
     unique(source, "buildings", estate.buildings(), EstateConfig.Building::id, "id", "building id");
     unique(source, "doors", estate.doors(), EstateConfig.Door::id, "id", "door id");
     unique(source, "devices", estate.devices(), EstateConfig.Device::id, "id", "device id");
-    unique(source, "devices", estate.devices(), EstateConfig.Device::sn, "sn", "device sn");
+    unique(source, "devices", estate.devices(), d -> d.lane() == null ? d.sn() : null, "sn", "device sn");
+    unique(source, "devices", estate.devices(), EstateConfig.Device::lane, "lane", "barrier lane");
   }
 
   private static <T> void unique(

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Knows which configured devices are online. A device is online from its {@code online}
  * message or any heartbeat, and offline from its last will or after missing the configured
- * number of heartbeats. Every change is an event and a {@link DeviceStatus} on the bus.
+ * number of heartbeats (a device that sends none, such as a lane's barrier, only from its will). Every change is an event and a {@link DeviceStatus} on the bus.
  */
 public final class DeviceRegistry extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
@@ -77,7 +77,7 @@ public final class DeviceRegistry extends VerticleBase {
 
   private void expireSilent(long now) {
     for (DeviceStatus s : statuses.values()) {
-      if (s.online() && now - s.lastSeenMs() > silenceLimitMs) {
+      if (s.online() && now - s.lastSeenMs() > silenceLimitMs && !EstateConfig.NO_HEARTBEAT_TYPES.contains(s.type())) {
         update(s, false, s.lastSeenMs(), null, "heartbeats missed");
       }
     }

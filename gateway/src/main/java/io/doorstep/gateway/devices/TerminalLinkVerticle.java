@@ -6,6 +6,7 @@ import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.drivers.faceterminal.FaceTerminalDriver;
 import io.doorstep.drivers.faceterminal.FaceTerminalStats;
+import io.doorstep.drivers.lane.BarrierDriver;
 import io.doorstep.drivers.mqtt.MqttLink;
 import io.doorstep.drivers.mqtt.MqttLinkOptions;
 import io.doorstep.drivers.mqtt.MqttLinkStats;
@@ -29,6 +30,7 @@ import java.util.function.ToDoubleFunction;
 public final class TerminalLinkVerticle extends VerticleBase {
   /** Terminals answer commands within a second or two; a person list of 4 MiB takes longer to apply. */
   static final long ACK_TIMEOUT_MS = 15_000;
+  static final long BARRIER_ACK_TIMEOUT_MS = 5_000;
   static final Duration LOCAL_BROKER_MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final GatewayConfig.BrokerConfig broker;
@@ -37,6 +39,7 @@ public final class TerminalLinkVerticle extends VerticleBase {
   private final MeterRegistry metrics;
   private MqttLink link;
   private FaceTerminalDriver faceTerminals;
+  private BarrierDriver barriers;
 
   public TerminalLinkVerticle(
       GatewayConfig.BrokerConfig broker, EstateConfig estate, DeviceListener listener, MeterRegistry metrics) {
@@ -59,6 +62,13 @@ public final class TerminalLinkVerticle extends VerticleBase {
     faceTerminals = new FaceTerminalDriver(vertx, link, terminals, listener, ACK_TIMEOUT_MS);
     faceTerminals.start();
     vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.FACE_TERMINAL), this::onCommand);
+    Map<String, String> lanes = new HashMap<>();
+    estate.devicesOfType(EstateConfig.BARRIER).forEach(d -> lanes.put(d.lane(), d.id()));
+    // An arm moves in a few seconds; a lane that has not answered by then will not.
+    barriers = new BarrierDriver(vertx, link, lanes, listener, BARRIER_ACK_TIMEOUT_MS);
+    barriers.start();
+    vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.BARRIER),
+        m -> CommandFailures.reply(m, barriers.execute(m.body())));
     registerMetrics();
     return link.start();
   }

@@ -26,7 +26,8 @@ final class RpcCheck {
   static final List<String> METHODS = List.of(OPEN, STOP_PORT, SET_LIMITS, PUSH_PERSON, REMOVE_PERSON);
   /** An EBC-10 has ten ports; a pile with fewer says so when asked to stop one it lacks. */
   static final int MAX_PORT = 10;
-  private static final Set<String> DOOR_DEVICES = Set.of(EstateConfig.FACE_TERMINAL, EstateConfig.GPIO_DOOR);
+  private static final Set<String> DOOR_DEVICES = Set.of(EstateConfig.FACE_TERMINAL, EstateConfig.GPIO_DOOR,
+      EstateConfig.BARRIER);
 
   private final EstateConfig estate;
   private final GatewayConfig.Rpc rpc;
@@ -67,7 +68,7 @@ final class RpcCheck {
   private Outcome open(RpcRequest r, EstateConfig.Device device, Optional<EstateConfig.Door> door) {
     if (device != null) {
       if (!DOOR_DEVICES.contains(device.type())) {
-        return Outcome.refused("open is for a door, a face terminal or a gpio-door; " + r.device() + " is a "
+        return Outcome.refused("open is for a door, a face terminal, a gpio-door or a barrier; " + r.device() + " is a "
             + device.type());
       }
       door = doorOf(device);

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class RpcCheckTest {
   private static final EstateConfig ESTATE = new EstateConfig("e", "小区", List.of(),
       List.of(new EstateConfig.Door("G1", "南门", "pedestrian-gate", null, null, List.of("ft-1")),
-          new EstateConfig.Door("B1", "1栋", "unit-door", null, null, List.of())),
+          new EstateConfig.Door("B1", "1栋", "unit-door", null, null, List.of()),
+          new EstateConfig.Door("V1", "车行道 1", "vehicle-gate", null, null, List.of("bar-v1"))),
       List.of(new EstateConfig.Device("ft-1", EstateConfig.FACE_TERMINAL, "SN1", "mqtt", null),
           new EstateConfig.Device("gd-1", EstateConfig.GPIO_DOOR, null, "gpio", "B1"),
           new EstateConfig.Device("ft-2", EstateConfig.FACE_TERMINAL, "SN2", "mqtt", null),
-          new EstateConfig.Device("pile-1", EstateConfig.CHARGING_PILE, null, "shed-bus", null)));
+          new EstateConfig.Device("pile-1", EstateConfig.CHARGING_PILE, null, "shed-bus", null),
+          new EstateConfig.Device("bar-v1", EstateConfig.BARRIER, "V1", "mqtt", null)));
   private final RpcCheck all = new RpcCheck(ESTATE, new GatewayConfig.Rpc(RpcCheck.METHODS));
 
   @Test
@@ -33,6 +35,11 @@ class RpcCheckTest {
     assertEquals(new RpcCommand.OpenDoor("G1", 5000), all.check(rpc("ft-1", "open", "{\"openMs\": 5000}")).command());
     assertEquals(new RpcCommand.OpenDoor("G1", 0), all.check(rpc("G1", "open", "{}")).command());
     assertEquals(new RpcCommand.OpenDoor("B1", 0), all.check(rpc("gd-1", "open", "{}")).command());
+  }
+
+  @Test
+  void anOpenOfABarrierOpensItsLane() {
+    assertEquals(new RpcCommand.OpenDoor("V1", 0), all.check(rpc("bar-v1", "open", "{}")).command());
   }
 
   @Test
@@ -57,7 +64,7 @@ class RpcCheckTest {
 
   @Test
   void aMethodOnTheWrongKindOfDeviceIsRefused() {
-    assertEquals("open is for a door, a face terminal or a gpio-door; pile-1 is a charging-pile",
+    assertEquals("open is for a door, a face terminal, a gpio-door or a barrier; pile-1 is a charging-pile",
         all.check(rpc("pile-1", "open", "{}")).refusal());
     assertEquals("stopPort is for a charging pile; ft-1 is a face-terminal",
         all.check(rpc("ft-1", "stopPort", "{\"port\": 1}")).refusal());

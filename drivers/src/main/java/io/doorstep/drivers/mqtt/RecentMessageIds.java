@@ -1,4 +1,4 @@
-package io.doorstep.drivers.faceterminal;
+package io.doorstep.drivers.mqtt;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,19 +7,19 @@ import java.util.Map;
 /**
  * Remembers the last message ids of each device, so that a QoS 1 message delivered twice is
  * handled once. Memory is bounded: a fixed number of ids per known device, and only known
- * devices get an entry (the caller checks the SN first). A terminal repeats a message within
+ * devices get an entry (the caller checks the SN first). A device repeats a message within
  * seconds, so the last 1,024 ids are far more than enough.
  */
-final class RecentMessageIds {
+public final class RecentMessageIds {
   private final int perDevice;
   private final Map<String, LinkedHashMap<String, Boolean>> byDevice = new HashMap<>();
 
-  RecentMessageIds(int perDevice) {
+  public RecentMessageIds(int perDevice) {
     this.perDevice = perDevice;
   }
 
   /** True the first time an id is seen for a device, false for a repeat. */
-  boolean firstTime(String device, String msgId) {
+  public boolean firstTime(String device, String msgId) {
     LinkedHashMap<String, Boolean> ids = byDevice.computeIfAbsent(device, d -> new LinkedHashMap<>(64, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {

@@ -1,4 +1,4 @@
-package io.doorstep.drivers.faceterminal;
+package io.doorstep.drivers.mqtt;
 
 import io.doorstep.device.CommandResult;
 import io.doorstep.drivers.DeviceTimeoutException;
@@ -9,23 +9,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Commands sent to terminals that wait for their {@code up/ack}. Each waits at most the
+ * Commands sent to devices that wait for their {@code up/ack}. Each waits at most the
  * time-out, so the map holds only what is really in flight. Confined to the driver's context.
  */
-final class PendingAcks {
+public final class PendingAcks {
   private record Pending(String device, Promise<CommandResult> promise, long timer) {}
 
   private final Vertx vertx;
   private final long timeoutMs;
   private final Map<String, Pending> byMsgId = new HashMap<>();
 
-  PendingAcks(Vertx vertx, long timeoutMs) {
+  public PendingAcks(Vertx vertx, long timeoutMs) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
   }
 
   /** Registers a command before it is published, so that even an instant ack finds it. */
-  Future<CommandResult> expect(String device, String msgId) {
+  public Future<CommandResult> expect(String device, String msgId) {
     Promise<CommandResult> promise = Promise.promise();
     long timer = vertx.setTimer(timeoutMs, id -> {
       if (byMsgId.remove(msgId) != null) {
@@ -38,7 +38,7 @@ final class PendingAcks {
   }
 
   /** The command could not even be sent. */
-  void abandon(String msgId, Throwable cause) {
+  public void abandon(String msgId, Throwable cause) {
     Pending p = byMsgId.remove(msgId);
     if (p != null) {
       vertx.cancelTimer(p.timer());
@@ -47,7 +47,7 @@ final class PendingAcks {
   }
 
   /** An ack arrived; false if nothing of that device waited for it (late, or not ours). */
-  boolean acknowledge(String device, String ackMsgId, CommandResult result) {
+  public boolean acknowledge(String device, String ackMsgId, CommandResult result) {
     Pending p = byMsgId.get(ackMsgId);
     if (p == null || !p.device().equals(device)) {
       return false;
@@ -58,7 +58,7 @@ final class PendingAcks {
     return true;
   }
 
-  int size() {
+  public int size() {
     return byMsgId.size();
   }
 }
