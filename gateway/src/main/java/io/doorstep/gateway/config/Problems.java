@@ -20,6 +20,10 @@ final class Problems {
     found.add(problem);
   }
 
+  boolean isEmpty() {
+    return found.isEmpty();
+  }
+
   /** Files in the order they were read, each by line, so the report reads like a compiler's. */
   void throwIfAny() throws ConfigException {
     if (found.isEmpty()) {

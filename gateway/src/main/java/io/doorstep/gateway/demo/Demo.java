@@ -7,6 +7,7 @@ import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.sim.estate.TrafficScenario;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
+import io.doorstep.sim.lane.LaneSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated reference estate: residents in the store, one simulated terminal for every
- * configured face terminal, and a day of traffic compressed into minutes.
+ * configured face terminal, one simulated lane for every barrier, and a day of traffic
+ * compressed into minutes.
  */
 public final class Demo implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
@@ -26,8 +28,11 @@ public final class Demo implements AutoCloseable {
   /** One simulated day takes this long: both peaks show within a coffee break. */
   private static final Duration DAY = Duration.ofMinutes(12);
   private static final double PEAK_RATE_PER_S = 6;
+  /** A raised arm comes down once the car is through, as a real lane's loop detector lowers it. */
+  private static final Duration PASSAGE = Duration.ofSeconds(5);
 
   private final List<FaceTerminalSimulator> terminals = new ArrayList<>();
+  private final List<LaneSimulator> lanes = new ArrayList<>();
   private TrafficScenario traffic;
 
   private Demo() {}
@@ -38,8 +43,10 @@ public final class Demo implements AutoCloseable {
     try {
       List<PersonRecord> persons = ensurePopulation(gateway, config.estate());
       demo.startTerminals(gateway, config, persons);
-      log.info("demo estate {}: {} residents, {} simulated terminals; open http://{}:{}/", config.estate().name(),
-          persons.size(), demo.terminals.size(), config.web().bind(), gateway.webPort());
+      demo.startLanes(config);
+      log.info("demo estate {}: {} residents, {} simulated terminals, {} simulated lanes; open http://{}:{}/",
+          config.estate().name(), persons.size(), demo.terminals.size(), demo.lanes.size(), config.web().bind(),
+          gateway.webPort());
     } catch (Exception e) {
       log.error("the demo estate did not start: {}", e.getMessage(), e);
     }
@@ -86,11 +93,25 @@ public final class Demo implements AutoCloseable {
     traffic.start();
   }
 
+  /** A lane that cannot connect is logged and left offline on the board; the others go on. */
+  private void startLanes(GatewayConfig config) {
+    for (EstateConfig.Device device : config.estate().devicesOfType(EstateConfig.BARRIER)) {
+      LaneSimulator lane = new LaneSimulator(config.broker().connectUrl(), device.lane(), PASSAGE);
+      lanes.add(lane);
+      lane.start().whenComplete((ok, failure) -> {
+        if (failure != null) {
+          log.warn("demo: lane {} did not start: {}", device.lane(), failure.getMessage());
+        }
+      });
+    }
+  }
+
   @Override
   public void close() {
     if (traffic != null) {
       traffic.close();
     }
     terminals.forEach(FaceTerminalSimulator::close);
+    lanes.forEach(LaneSimulator::close);
   }
 }

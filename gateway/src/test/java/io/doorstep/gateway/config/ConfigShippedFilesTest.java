@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.gateway.config.EstateConfig.Door;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The files the project ships must load as they are; Maven runs this with the gateway module as working directory. */
@@ -27,7 +30,18 @@ class ConfigShippedFilesTest {
     assertEquals("12栋2单元", unitDoor.name());
     assertEquals("B12", unitDoor.building());
     assertEquals("FT8-B12U2", estate.devicesById().get(unitDoor.devices().get(0)).sn());
-    assertTrue(estate.door("F1").orElseThrow().devices().isEmpty());
+    assertEquals(List.of("bar-f1"), estate.door("F1").orElseThrow().devices());
+  }
+
+  @Test
+  void everyLaneOfTheReferenceEstateHasItsBarrier() throws ConfigException {
+    EstateConfig estate = ConfigLoader.loadEstate(CONFIG.resolve("estates/xihu-haoyuan.yaml"));
+
+    Map<String, String> laneByDoor = estate.devicesOfType(EstateConfig.BARRIER).stream()
+        .collect(Collectors.toMap(EstateConfig.Device::door, EstateConfig.Device::lane));
+    assertEquals(Map.of("V1-L1", "V1-L1", "V1-L2", "V1-L2", "E1", "E1", "F1", "F1"), laneByDoor);
+    assertTrue(estate.door("F1").orElseThrow().egress(), "a fire holds the fire lane's arm up");
+    assertFalse(estate.door("V1-L1").orElseThrow().egress(), "a fire leaves the vehicle gate alone");
   }
 
   @Test

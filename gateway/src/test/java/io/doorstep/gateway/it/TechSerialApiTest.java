@@ -9,7 +9,10 @@ import io.doorstep.sim.charger.Ebc10Pile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,6 +181,21 @@ class TechSerialApiTest {
     TechConsoleRig.Reply log = rig.get("/api/tech/support/log");
     assertEquals(200, log.status());
     assertTrue(new String(log.raw().body(), StandardCharsets.UTF_8).contains("RS-485 line shed-bus is open"));
+  }
+
+  @Test
+  void anImportIsRefusedWhereTheProfilesAreNotBesideTheGatewayFile() throws Exception {
+    byte[] zip = rig.get("/api/tech/support/config").raw().body();
+    Path shipped = Path.of("..", "config", "profiles", "ebc-10.yaml");
+    String before = Files.readString(shipped);
+
+    HttpResponse<String> reply = rig.login.exchange(rig.login.request("/api/tech/support/config")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(zip)), HttpResponse.BodyHandlers.ofString());
+
+    // This rig reads the shipped profiles: an import must not write into the project's own files.
+    assertEquals(409, reply.statusCode(), reply.body());
+    assertTrue(new JsonObject(reply.body()).getString("error").contains("by hand"), reply.body());
+    assertEquals(before, Files.readString(shipped));
   }
 
   private static void assertRefused(TechConsoleRig.Reply reply, String field) {

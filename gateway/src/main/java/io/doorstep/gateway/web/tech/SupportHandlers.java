@@ -1,7 +1,10 @@
 package io.doorstep.gateway.web.tech;
 
 import io.doorstep.gateway.web.Replies;
+import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.ConfigFiles;
+import io.doorstep.gateway.config.ConfigImport;
+import io.doorstep.gateway.config.ConfigProblem;
 import io.doorstep.gateway.web.auth.WebUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -17,14 +20,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a technician hands to support: the log (the end of the configured log file, else the
  * lines kept in memory) and the configuration's YAML files as a zip. Both are read on a worker.
  * The export holds the broker password and the platform's token as the files do, so it is
- * audited with who took it.
+ * audited with who took it. The same zip, changed, comes back as an import: checked as at
+ * start-up, written only when it has no problem, applied by a restart.
  */
 final class SupportHandlers {
+  private static final Logger log = LoggerFactory.getLogger(SupportHandlers.class);
+  private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /** The end of a log file is what a support call needs; a month of it would not download on a booth PC. */
   static final long MAX_LOG_BYTES = 8L << 20;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
@@ -63,6 +71,66 @@ final class SupportHandlers {
             }
           });
     });
+  }
+
+  /**
+   * The zip is the request's body as it is (the page sends the chosen file). 422 with every
+   * problem, each with its file and line, when it does not load; 409 when the configuration here
+   * is not laid out as an export is.
+   */
+  void importConfig(RoutingContext ctx) {
+    String who = WebUser.of(ctx).name();
+    byte[] zip = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (zip.length == 0) {
+      Replies.field(ctx, 400, "file", "choose the zip the configuration export gave");
+      return;
+    }
+    Path file = parts.config().sourceFile();
+    String stamp = LocalDateTime.now().format(BACKUP_STAMP);
+    ctx.vertx().executeBlocking(() -> ConfigImport.apply(file, zip, stamp), false).onComplete(done -> {
+      if (done.failed()) {
+        refused(ctx, done.cause());
+        return;
+      }
+      ConfigImport.Result r = done.result();
+      JsonObject after = new JsonObject().put("written", r.written()).put("removed", r.removed())
+          .put("backups", r.backups());
+      log.warn("configuration imported by {}: written {}, removed {}; a restart applies it", who, r.written(),
+          r.removed());
+      JsonObject reply = after.copy().put("unchanged", r.unchanged()).put("restartNeeded",
+          !r.written().isEmpty() || !r.removed().isEmpty());
+      parts.store().audit(who, "tech.config.import", file.toString(), null, after.encode()).onComplete(audited -> {
+        if (audited.failed()) {
+          Replies.error(ctx, 503, "the files were written but the import was not recorded: "
+              + audited.cause().getMessage());
+        } else {
+          Replies.json(ctx, 200, reply);
+        }
+      });
+    });
+  }
+
+  private static void refused(RoutingContext ctx, Throwable cause) {
+    if (cause instanceof ConfigException e) {
+      JsonArray problems = new JsonArray();
+      for (ConfigProblem p : e.problems()) {
+        problems.add(new JsonObject().put("file", p.file().toString()).put("line", p.line()).put("path", p.path())
+            .put("message", p.message()));
+      }
+      Replies.json(ctx, 422, new JsonObject().put("field", "file").put("problems", problems)
+          .put("error", e.problems().size() + " problem(s) in the imported configuration; nothing was written"));
+    } else if (cause instanceof ConfigImport.NotImportable) {
+      Replies.error(ctx, 409, cause.getMessage());
+    } else {
+      log.error("configuration import failed: {}", cause.toString(), cause);
+      Replies.error(ctx, 503, "the configuration could not be written: " + cause.getMessage());
+    }
+  }
+
+  /** An upload over the limit is stopped before it is read. */
+  static void tooLarge(RoutingContext ctx) {
+    Replies.field(ctx, 413, "file", "the file is larger than " + (ConfigImport.MAX_ZIP_BYTES >> 20)
+        + " MiB: that is no configuration the export gave");
   }
 
   private record Zip(byte[] bytes, JsonArray names) {}

@@ -5,6 +5,8 @@ import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.web.WebModule;
+import io.doorstep.gateway.config.ConfigImport;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,8 +21,9 @@ import java.util.Map;
  * the static files under {@code /tech/}. Every change is audited with the technician's name.
  */
 public final class TechModule implements WebModule {
-  /** Bodies here are a few fields; nothing is uploaded yet. */
+  /** Bodies here are a few fields, but for the configuration import's zip. */
   static final long BODY_LIMIT = 64 * 1024;
+  static final String CONFIG = "/api/tech/support/config";
 
   private final TechParts parts;
   private final SerialHandlers serial;
@@ -36,7 +39,16 @@ public final class TechModule implements WebModule {
 
   @Override
   public void mount(Router router) {
-    router.route("/api/tech/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    BodyHandler fields = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    BodyHandler upload = BodyHandler.create(false).setBodyLimit(ConfigImport.MAX_ZIP_BYTES).setHandleFileUploads(false);
+    router.route("/api/tech/*").handler(ctx -> (isImport(ctx) ? upload : fields).handle(ctx))
+        .failureHandler(ctx -> {
+          if (ctx.statusCode() == 413 && isImport(ctx)) {
+            SupportHandlers.tooLarge(ctx);
+          } else {
+            ctx.next();
+          }
+        });
     router.get("/api/tech/devices").handler(this::devices);
     router.get("/api/tech/serial").handler(serial::overview);
     router.post("/api/tech/lines/:line/scan").handler(serial::startScan);
@@ -50,7 +62,12 @@ public final class TechModule implements WebModule {
     router.get("/api/tech/trends/backlog").handler(ctx -> Replies.json(ctx, 200, parts.trends().backlog()));
     router.get("/api/tech/trends/ports/:pile/:port").handler(this::portTrend);
     router.get("/api/tech/support/log").handler(support::log);
-    router.get("/api/tech/support/config").handler(support::config);
+    router.get(CONFIG).handler(support::config);
+    router.put(CONFIG).handler(support::importConfig);
+  }
+
+  private static boolean isImport(RoutingContext ctx) {
+    return ctx.request().method() == HttpMethod.PUT && CONFIG.equals(ctx.normalizedPath());
   }
 
   /** Every configured device with its link and presence; offline first, as on the board. */
