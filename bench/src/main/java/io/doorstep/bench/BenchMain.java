@@ -1,5 +1,6 @@
 package io.doorstep.bench;
 
+import io.doorstep.bench.board.BoardBench;
 import io.doorstep.bench.modbus.ModbusBench;
 import io.doorstep.bench.sync.SyncBench;
 import io.doorstep.bench.upstream.UpstreamBench;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 /**
  * The benchmark command line: {@code verify} is the verification load run, {@code sync} the
  * full person sync, {@code wiegand} the Wiegand decoder, {@code modbus} the RS-485 lines, {@code upstream}
- * the forwarding to the platform. Exit codes: 0 done,
+ * the forwarding to the platform, {@code board} the guard board in a browser. Exit codes: 0 done,
  * 1 the run failed, 2 bad usage.
  */
 public final class BenchMain {
@@ -22,7 +23,8 @@ public final class BenchMain {
       "  sync …      full person sync to one terminal, beside a plain client's floor",
       "  wiegand …   Wiegand decoding on Pi4J's mock platform at real pulse timing",
       "  modbus …    RS-485 / Modbus: overhead, efficiency or hazard (modbus --help)",
-      "  upstream …  to the platform: throughput or drain of a backlog (upstream --help)");
+      "  upstream …  to the platform: throughput or drain of a backlog (upstream --help)",
+      "  board …     the guard board in headless Chromium under a stream of events (board --help)");
 
   private BenchMain() {}
 
@@ -47,6 +49,8 @@ public final class BenchMain {
         return ModbusBench.run(rest, shellWords(rest));
       case "upstream":
         return UpstreamBench.run(rest, shellWords(rest));
+      case "board":
+        return BoardBench.run(rest, shellWords(rest));
       case EchoResponder.COMMAND:
         // Not for people: the floor's echo runs as a child process of the verify run.
         return EchoResponder.runChild(rest);
