@@ -37,7 +37,7 @@ public final class DeviceEditor {
   private final Store store;
   private final DeviceRegistry registry;
   private final TerminalLinkVerticle terminals;
-  private List<DeviceEdits.Edit> edits;
+  private volatile List<DeviceEdits.Edit> edits;
   private volatile EstateConfig estate;
   private Future<?> last = Future.succeededFuture();
 
@@ -89,6 +89,11 @@ public final class DeviceEditor {
   /** The estate being served, edits included. Safe from any thread. */
   public EstateConfig estate() {
     return estate;
+  }
+
+  /** The edits in force, in the order they are laid over the file. */
+  public List<DeviceEdits.Edit> edits() {
+    return edits;
   }
 
   /** The device's entry as the estate file would write it; null when there is no such device. */

@@ -65,6 +65,9 @@ final class SupportHandlers {
     });
   }
 
+  /** In an export: the console's device edits, in the order they are laid over the estate file. */
+  static final String DEVICE_EDITS = "device-edits.json";
+
   private record Zip(byte[] bytes, JsonArray names) {}
 
   private Zip zip() throws Exception {
@@ -76,6 +79,16 @@ final class SupportHandlers {
         zip.write(Files.readAllBytes(e.file()));
         zip.closeEntry();
         names.add(e.name());
+      }
+      // The files as written; devices changed on the console are beside them, as they are laid over.
+      JsonArray edits = new JsonArray();
+      parts.devices().edits().forEach(e -> edits.add(new JsonObject().put("device", e.id())
+          .put("entry", e.entry() == null ? null : new JsonObject(e.entry()))));
+      if (!edits.isEmpty()) {
+        zip.putNextEntry(new ZipEntry(DEVICE_EDITS));
+        zip.write(new JsonObject().put("deviceEdits", edits).encodePrettily().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        names.add(DEVICE_EDITS);
       }
     }
     return new Zip(out.toByteArray(), names);
