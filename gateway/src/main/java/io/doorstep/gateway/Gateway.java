@@ -10,9 +10,11 @@ import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.bus.PersonsChanged;
 import io.doorstep.gateway.charging.ChargingVerticle;
+import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.BoothGpioVerticle;
 import io.doorstep.gateway.devices.DeviceCommandRouter;
+import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.SerialLineMetrics;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
@@ -47,6 +49,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -78,6 +81,7 @@ public final class Gateway implements AutoCloseable {
   private SerialLinesVerticle serialLines;
   private UpstreamVerticle upstream;
   private TechModule techConsole;
+  private List<DeviceEdits.Edit> keptEdits = List.of();
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -108,7 +112,10 @@ public final class Gateway implements AutoCloseable {
       store = Store.open(vertx, config.dataDir().resolve(DB_FILE));
       store.bindMetrics(metrics);
       broker = config.broker().embedded() ? EmbeddedBrokerStarter.start(config.broker()) : null;
-      Gateway gateway = new Gateway(config, vertx, metrics, store, broker);
+      // Devices changed on the technician console are laid over the file before anything reads it.
+      DeviceEditor.Start edited = DeviceEditor.startingEstate(store, config.sourceFile(), config.estate());
+      Gateway gateway = new Gateway(config.withEstate(edited.estate()), vertx, metrics, store, broker);
+      gateway.keptEdits = edited.edits();
       await(gateway.deploy());
       return gateway;
     } catch (StoreException e) {
@@ -142,7 +149,10 @@ public final class Gateway implements AutoCloseable {
       return u == null ? -1 : u.waitingAlarms() + u.waitingRoutine();
     });
     serialLines.onStats(trends::lineSampled);
-    techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install()));
+    DeviceEditor editor = new DeviceEditor(vertx, config.sourceFile(), store, registry, terminals, keptEdits,
+        config.estate());
+    techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install(),
+        editor));
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
         .compose(v -> vertx.deployVerticle(new EventLogVerticle(store, metrics)))

@@ -43,8 +43,8 @@ public final class FaceTerminalDriver {
   private static final int QOS = 1;
 
   private final MqttLink link;
-  private final Map<String, String> deviceIdBySn;
-  private final Map<String, String> snByDeviceId;
+  private Map<String, String> deviceIdBySn;
+  private Map<String, String> snByDeviceId;
   private final DeviceListener listener;
   private final RecentMessageIds recent = new RecentMessageIds(1024);
   private final PendingAcks pending;
@@ -64,10 +64,20 @@ public final class FaceTerminalDriver {
       Vertx vertx, MqttLink link, Map<String, String> deviceIdBySn, DeviceListener listener, long ackTimeoutMs) {
     this.link = link;
     this.pending = new PendingAcks(vertx, ackTimeoutMs);
-    this.deviceIdBySn = Map.copyOf(deviceIdBySn);
-    this.snByDeviceId = new java.util.HashMap<>();
-    deviceIdBySn.forEach((sn, id) -> snByDeviceId.put(id, sn));
+    configure(deviceIdBySn);
     this.listener = listener;
+  }
+
+  /**
+   * The terminals served from the next message on: a new serial number is heard (the
+   * subscription covers every terminal), a dropped one is "not configured". Call on the link's
+   * event loop.
+   */
+  public void configure(Map<String, String> deviceIdBySn) {
+    Map<String, String> byId = new java.util.HashMap<>();
+    deviceIdBySn.forEach((sn, id) -> byId.put(id, sn));
+    this.deviceIdBySn = Map.copyOf(deviceIdBySn);
+    this.snByDeviceId = byId;
   }
 
   public void start() {

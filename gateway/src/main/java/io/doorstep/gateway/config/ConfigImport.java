@@ -49,6 +49,9 @@ public final class ConfigImport {
    */
   public record Result(List<String> written, List<String> unchanged, List<String> removed, List<String> backups) {}
 
+  /** In an export: the console's device edits, in the order they are laid over the estate file. */
+  public static final String DEVICE_EDITS = "device-edits.json";
+
   /** The configuration here is not laid out as an export is, so an import cannot know where its files go. */
   public static final class NotImportable extends Exception {
     NotImportable(String message) {
@@ -105,7 +108,8 @@ public final class ConfigImport {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName();
-        if (entry.isDirectory()) {
+        if (entry.isDirectory() || name.equals(DEVICE_EDITS)) {
+          // the console's device edits travel in an export as a record; they live in the store
           continue;
         }
         if (!name.equals(gatewayName) && !FOLDER_FILE.matcher(name).matches()) {

@@ -55,9 +55,11 @@ public final class ConfigLoader {
     Map<String, DeviceProfile> profiles = ProfileLoader.load(profilesDir, problems);
     YamlSource source = new YamlSource(file, problems);
     Node root = YamlFiles.read(source);
-    if (root == null) {
-      return null;
-    }
+    return root == null ? null : readEstate(source, root, profiles);
+  }
+
+  /** The estate in {@code root}, read and checked as a file is; devices changed on the page come through here too. */
+  static EstateConfig readEstate(YamlSource source, Node root, Map<String, DeviceProfile> profiles) {
     EstateConfig estate = EstateFileSchema.read(source, root, profiles);
     UniquenessCheck.check(estate, source);
     ReferenceCheck.check(estate, source);

@@ -14,6 +14,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +52,30 @@ public final class DeviceRegistry extends VerticleBase {
     return statuses.values().stream()
         .sorted(Comparator.comparing(DeviceStatus::online).thenComparing(DeviceStatus::id))
         .toList();
+  }
+
+  /**
+   * The configured devices after a change on the console: a new one starts offline until it is
+   * heard, a removed one is forgotten, a moved one keeps its presence at its new door. One in
+   * {@code heardAgain} (a new serial number, say) is offline until the device under that name is heard.
+   */
+  public void configure(List<EstateConfig.Device> devices, Set<String> heardAgain) {
+    // On the registry's own loop, so a presence report never lands between the two steps.
+    context.runOnContext(v -> reconfigure(devices, heardAgain));
+  }
+
+  private void reconfigure(List<EstateConfig.Device> devices, Set<String> heardAgain) {
+    Set<String> ids = new HashSet<>();
+    for (EstateConfig.Device d : devices) {
+      ids.add(d.id());
+      DeviceStatus old = statuses.get(d.id());
+      boolean online = old != null && old.online() && !heardAgain.contains(d.id());
+      if (old == null || !Objects.equals(old.door(), d.door()) || online != old.online()) {
+        statuses.put(d.id(), new DeviceStatus(d.id(), d.type(), d.door(), online,
+            old == null ? 0 : old.lastSeenMs(), old == null ? 0 : old.changedMs(), old == null ? null : old.facts()));
+      }
+    }
+    statuses.keySet().removeIf(id -> !ids.contains(id));
   }
 
   @Override

@@ -57,9 +57,7 @@ public final class TerminalLinkVerticle extends VerticleBase {
         .withCredentials(broker.username(), broker.password())
         .withBackoff(Duration.ofMillis(500), LOCAL_BROKER_MAX_BACKOFF);
     link = new MqttLink(vertx, options);
-    Map<String, String> terminals = new HashMap<>();
-    estate.devicesOfType("face-terminal").forEach(d -> terminals.put(d.sn(), d.id()));
-    faceTerminals = new FaceTerminalDriver(vertx, link, terminals, listener, ACK_TIMEOUT_MS);
+    faceTerminals = new FaceTerminalDriver(vertx, link, terminalsOf(estate), listener, ACK_TIMEOUT_MS);
     faceTerminals.start();
     vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.FACE_TERMINAL), this::onCommand);
     Map<String, String> lanes = new HashMap<>();
@@ -76,6 +74,18 @@ public final class TerminalLinkVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return link == null ? Future.succeededFuture() : link.stop();
+  }
+
+  /** The face terminals of a changed estate, served from their next message on. Safe from any thread. */
+  public void configure(EstateConfig changed) {
+    Map<String, String> terminals = terminalsOf(changed);
+    context.runOnContext(v -> faceTerminals.configure(terminals));
+  }
+
+  private static Map<String, String> terminalsOf(EstateConfig estate) {
+    Map<String, String> terminals = new HashMap<>();
+    estate.devicesOfType(EstateConfig.FACE_TERMINAL).forEach(d -> terminals.put(d.sn(), d.id()));
+    return terminals;
   }
 
   /** Connected and subscribed: terminals' messages reach the gateway. Readable from any thread. */

@@ -73,6 +73,7 @@ final class SupportHandlers {
     });
   }
 
+
   /**
    * The zip is the request's body as it is (the page sends the chosen file). 422 with every
    * problem, each with its file and line, when it does not load; 409 when the configuration here
@@ -144,6 +145,16 @@ final class SupportHandlers {
         zip.write(Files.readAllBytes(e.file()));
         zip.closeEntry();
         names.add(e.name());
+      }
+      // The files as written; devices changed on the console are beside them, as they are laid over.
+      JsonArray edits = new JsonArray();
+      parts.devices().edits().forEach(e -> edits.add(new JsonObject().put("device", e.id())
+          .put("entry", e.entry() == null ? null : new JsonObject(e.entry()))));
+      if (!edits.isEmpty()) {
+        zip.putNextEntry(new ZipEntry(ConfigImport.DEVICE_EDITS));
+        zip.write(new JsonObject().put("deviceEdits", edits).encodePrettily().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        names.add(ConfigImport.DEVICE_EDITS);
       }
     }
     return new Zip(out.toByteArray(), names);

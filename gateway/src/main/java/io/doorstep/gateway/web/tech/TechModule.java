@@ -3,6 +3,7 @@ package io.doorstep.gateway.web.tech;
 import io.doorstep.gateway.web.BadParameterException;
 import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.web.WebModule;
 import io.doorstep.gateway.config.ConfigImport;
@@ -29,12 +30,14 @@ public final class TechModule implements WebModule {
   private final SerialHandlers serial;
   private final LimitHandlers limits;
   private final SupportHandlers support;
+  private final DeviceHandlers deviceEdits;
 
   public TechModule(TechParts parts) {
     this.parts = parts;
     this.serial = new SerialHandlers(parts);
     this.limits = new LimitHandlers(parts);
     this.support = new SupportHandlers(parts);
+    this.deviceEdits = new DeviceHandlers(parts);
   }
 
   @Override
@@ -50,6 +53,10 @@ public final class TechModule implements WebModule {
           }
         });
     router.get("/api/tech/devices").handler(this::devices);
+    router.post("/api/tech/devices").handler(deviceEdits::add);
+    router.get("/api/tech/devices/:id").handler(deviceEdits::entry);
+    router.put("/api/tech/devices/:id").handler(deviceEdits::change);
+    router.delete("/api/tech/devices/:id").handler(deviceEdits::remove);
     router.get("/api/tech/serial").handler(serial::overview);
     router.post("/api/tech/lines/:line/scan").handler(serial::startScan);
     router.get("/api/tech/lines/:line/scan").handler(serial::scan);
@@ -72,22 +79,26 @@ public final class TechModule implements WebModule {
 
   /** Every configured device with its link and presence; offline first, as on the board. */
   private void devices(RoutingContext ctx) {
-    Map<String, EstateConfig.Device> configured = parts.config().estate().devicesById();
+    Map<String, EstateConfig.Device> configured = parts.devices().estate().devicesById();
     JsonArray devices = new JsonArray();
+    JsonArray doors = new JsonArray();
+    parts.devices().estate().doors().forEach(d -> doors.add(new JsonObject().put("id", d.id()).put("name", d.name())));
     parts.registry().snapshot().stream()
         .sorted(Comparator.comparing(DeviceStatus::online).thenComparing(DeviceStatus::id))
         .forEach(s -> {
           EstateConfig.Device d = configured.get(s.id());
           JsonObject row = s.toJson();
           if (d != null) {
-            row.put("link", d.link()).put("sn", d.sn());
+            row.put("link", d.link()).put("sn", d.sn())
+                .put("editable", DeviceEditor.LIVE_TYPES.contains(d.type()));
             if (d.modbus() != null) {
               row.put("unit", d.modbus().address()).put("profile", d.modbus().profile());
             }
           }
           devices.add(row);
         });
-    Replies.json(ctx, 200, new JsonObject().put("devices", devices));
+    Replies.json(ctx, 200, new JsonObject().put("devices", devices).put("doors", doors)
+        .put("editableTypes", new JsonArray(DeviceEditor.LIVE_TYPES)));
   }
 
   private void lineTrend(RoutingContext ctx) {

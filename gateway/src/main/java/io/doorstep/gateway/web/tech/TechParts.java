@@ -1,6 +1,7 @@
 package io.doorstep.gateway.web.tech;
 
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
 import io.doorstep.gateway.store.Store;
@@ -11,6 +12,7 @@ import io.doorstep.gateway.trends.Trends;
  * reached over the event bus, as the platform reaches them.
  *
  * @param recentLog the log's last lines kept in memory, for when no log file is configured
+ * @param devices the devices as served, file and console edits together, and the way to change them
  */
 public record TechParts(
     GatewayConfig config,
@@ -18,4 +20,5 @@ public record TechParts(
     DeviceRegistry registry,
     SerialLinesVerticle serialLines,
     Trends trends,
-    RecentLog recentLog) {}
+    RecentLog recentLog,
+    DeviceEditor devices) {}

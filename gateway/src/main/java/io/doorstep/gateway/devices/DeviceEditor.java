@@ -1,0 +1,179 @@
+package io.doorstep.gateway.devices;
+
+import io.doorstep.gateway.config.ConfigException;
+import io.doorstep.gateway.config.DeviceEdits;
+import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds, changes and removes devices for the technician console: checks the estate with the edit
+ * laid over the file ({@link DeviceEdits}), keeps the edit in the store, then hands the new
+ * device list to the registry and the broker's drivers, so the device is served without a restart.
+ * Edits are carried out one at a time, each from the estate the one before left.
+ */
+public final class DeviceEditor {
+  /**
+   * The types a change reaches live. A pile's line polls the units it was started with and a
+   * GPIO device needs its pins claimed at start; those are changed in the estate file.
+   */
+  public static final List<String> LIVE_TYPES = List.of(EstateConfig.FACE_TERMINAL);
+
+  private static final Logger log = LoggerFactory.getLogger(DeviceEditor.class);
+
+  private final Vertx vertx;
+  private final Path gatewayFile;
+  private final Store store;
+  private final DeviceRegistry registry;
+  private final TerminalLinkVerticle terminals;
+  private volatile List<DeviceEdits.Edit> edits;
+  private volatile EstateConfig estate;
+  private Future<?> last = Future.succeededFuture();
+
+  /**
+   * @param edits the kept edits, as {@link #startingEstate} found them
+   * @param estate the running estate, with them laid over
+   */
+  public DeviceEditor(Vertx vertx, Path gatewayFile, Store store, DeviceRegistry registry,
+      TerminalLinkVerticle terminals, List<DeviceEdits.Edit> edits, EstateConfig estate) {
+    this.vertx = vertx;
+    this.gatewayFile = gatewayFile;
+    this.store = store;
+    this.registry = registry;
+    this.terminals = terminals;
+    this.edits = List.copyOf(edits);
+    this.estate = estate;
+  }
+
+  /** What start-up found kept: the edits and the estate they make. */
+  public record Start(List<DeviceEdits.Edit> edits, EstateConfig estate) {}
+
+  /**
+   * The estate to start with: the file's with the kept edits laid over. When they no longer fit
+   * the file (it was changed since), none is applied, the file's devices are served and the
+   * problems are logged; the edits stay kept, to apply again once the file fits them.
+   */
+  public static Start startingEstate(Store store, Path gatewayFile, EstateConfig fromFile) {
+    List<DeviceEdits.Edit> kept;
+    try {
+      kept = store.read(DeviceEditRows::all).toCompletionStage().toCompletableFuture().get();
+    } catch (Exception e) {
+      log.error("devices changed on the console not read, the estate file's devices are served: {}", e.getMessage());
+      return new Start(List.of(), fromFile);
+    }
+    if (kept.isEmpty()) {
+      return new Start(kept, fromFile);
+    }
+    try {
+      EstateConfig edited = DeviceEdits.apply(gatewayFile, kept).withLines(fromFile.lines());
+      log.info("{} device(s) as changed on the technician console", kept.size());
+      return new Start(kept, edited);
+    } catch (ConfigException e) {
+      log.error("devices changed on the technician console no longer fit the estate file; the file's devices are"
+          + " served until they do:\n{}", e.getMessage());
+      return new Start(List.of(), fromFile);
+    }
+  }
+
+  /** The estate being served, edits included. Safe from any thread. */
+  public EstateConfig estate() {
+    return estate;
+  }
+
+  /** The edits in force, in the order they are laid over the file. */
+  public List<DeviceEdits.Edit> edits() {
+    return edits;
+  }
+
+  /** The device's entry as the estate file would write it; null when there is no such device. */
+  public Future<Map<String, Object>> entry(String id) {
+    List<DeviceEdits.Edit> now = edits;
+    return vertx.executeBlocking(() -> DeviceEdits.entry(gatewayFile, now, id));
+  }
+
+  /** What an edit did: the entry before and after (null for none), for the audit and the reply. */
+  public record Outcome(String action, Map<String, Object> before, Map<String, Object> after) {}
+
+  /**
+   * Checks, keeps and applies one edit: {@code added} a new device, else a change of one that is
+   * there ({@code entry} null removes it). Fails with
+   * {@link DeviceEdits.Refused} when the estate would not be valid or the type cannot change live.
+   */
+  public synchronized Future<Outcome> save(String who, String id, Map<String, Object> entry, boolean added) {
+    Future<Outcome> done = last.transform(ignored -> saveNow(who, id, entry, added));
+    last = done;
+    return done;
+  }
+
+  private Future<Outcome> saveNow(String who, String id, Map<String, Object> entry, boolean added) {
+    List<DeviceEdits.Edit> next = new ArrayList<>(edits);
+    next.removeIf(e -> e.id().equals(id));
+    DeviceEdits.Edit edit = new DeviceEdits.Edit(id, entry);
+    next.add(edit);
+    record Checked(Map<String, Object> before, EstateConfig estate) {}
+    return vertx.executeBlocking(() -> {
+      Map<String, Object> before = DeviceEdits.entry(gatewayFile, edits, id);
+      if (before == null && !added) {
+        throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id", "no device " + id + " is configured")));
+      }
+      refuseIfNotLive(added ? null : before, entry);
+      return new Checked(added ? null : before, DeviceEdits.check(gatewayFile, next, id, added));
+    }).compose(checked -> store.write(c -> DeviceEditRows.save(c, edit, who, System.currentTimeMillis()))
+        .map(v -> checked))
+        .map(checked -> {
+          Outcome outcome = new Outcome(checked.before() == null ? "add" : entry == null ? "remove" : "edit",
+              checked.before(), entry);
+          apply(next, checked.estate(), id, checked.before(), entry);
+          return outcome;
+        })
+        .compose(outcome -> store.audit(who, "tech.device." + outcome.action(), id, json(outcome.before()),
+            json(outcome.after())).map(v -> outcome));
+  }
+
+  private static void refuseIfNotLive(Map<String, Object> before, Map<String, Object> after) throws DeviceEdits.Refused {
+    for (Map<String, Object> side : new Map[] {before, after}) {
+      Object type = side == null ? null : side.get("type");
+      if (type != null && EstateConfig.DEVICE_TYPES.contains(type.toString()) && !LIVE_TYPES.contains(type.toString())) {
+        throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("type", "a " + type
+            + " cannot be changed on the console yet: the gateway serves it as started (a pile's line polls the"
+            + " units it began with, a GPIO device's pins are claimed at start); change it in the estate file and"
+            + " restart. The console changes " + String.join(", ", LIVE_TYPES))));
+      }
+    }
+  }
+
+  private void apply(List<DeviceEdits.Edit> next, EstateConfig checked, String id, Map<String, Object> before,
+      Map<String, Object> after) {
+    EstateConfig served = checked.withLines(estate.lines());
+    edits = List.copyOf(next);
+    estate = served;
+    Set<String> heardAgain = new HashSet<>();
+    if (before != null && after != null && !sameIdentity(before, after)) {
+      heardAgain.add(id);
+    }
+    registry.configure(served.devices(), heardAgain);
+    terminals.configure(served);
+    log.info("device {} {} on the technician console", id, after == null ? "removed" : before == null ? "added" : "changed");
+  }
+
+  /** The same link and the same name on it: the device already heard is still this one. */
+  private static boolean sameIdentity(Map<String, Object> a, Map<String, Object> b) {
+    return List.of("type", "sn", "lane", "link", "address").stream()
+        .allMatch(k -> Objects.equals(String.valueOf(a.get(k)), String.valueOf(b.get(k))));
+  }
+
+  private static String json(Map<String, Object> entry) {
+    return entry == null ? null : new JsonObject(entry).encode();
+  }
+}
