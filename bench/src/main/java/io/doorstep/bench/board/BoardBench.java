@@ -13,6 +13,7 @@ import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.web.auth.Accounts;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.broker.MosquittoBroker;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -128,7 +129,8 @@ public final class BoardBench {
     BoardReport.Figures f = new BoardReport.Figures();
     Map<String, Double> shown = new HashMap<>();
     try (SseFloor floor = new SseFloor(port).login(GUARD, PASSWORD);
-        Chromium browser = Chromium.start();
+        HeadlessChromium browser = HeadlessChromium.start(List.of("--autoplay-policy=user-gesture-required",
+            "--window-size=1366,768", "--remote-debugging-port=0", "about:blank"));
         BoardPage page = BoardPage.open(browser, port, GUARD, PASSWORD);
         MemorySampler gatewayMemory = new MemorySampler(gateway.probe(), gateway.pid())) {
       f.visibility = page.visibility();
@@ -192,7 +194,7 @@ public final class BoardBench {
       page.takeRows(shown::put);
       f.reloads = page.reloads();
       f.gatewayMemory = gatewayMemory.peak();
-      f.browserRssBytes = browser.rssBytes();
+      f.browserRssBytes = browser.pids().stream().mapToLong(pid -> Math.max(0, ProcStatus.rssBytes(pid))).sum();
       f.gatewayRssBytes = ProcStatus.rssBytes(gateway.pid());
       join(f, floor.arrivals(), shown);
     }
@@ -222,11 +224,12 @@ public final class BoardBench {
 
   /** CPU time of the gateway, the browser, the broker, this process and the whole machine. */
   record Cpu(long nanos, long gateway, long browser, long broker, long bench, long machine) {
-    static Cpu read(GatewayProcess gateway, Chromium browser) {
+    static Cpu read(GatewayProcess gateway, HeadlessChromium browser) {
       long broker = ProcessHandle.current().children()
           .filter(p -> p.info().command().map(c -> c.endsWith("mosquitto")).orElse(false))
           .mapToLong(p -> ProcStatus.cpuNanos(p.pid())).sum();
-      return new Cpu(System.nanoTime(), ProcStatus.cpuNanos(gateway.pid()), browser.cpuNanos(), broker,
+      return new Cpu(System.nanoTime(), ProcStatus.cpuNanos(gateway.pid()),
+          browser.pids().stream().mapToLong(pid -> Math.max(0, ProcStatus.cpuNanos(pid))).sum(), broker,
           ProcStatus.cpuNanos(ProcessHandle.current().pid()), ProcStatus.machineBusyNanos());
     }
 

@@ -1,5 +1,9 @@
 package io.doorstep.bench.board;
 
+import static io.doorstep.bench.OptionValues.nonNegative;
+import static io.doorstep.bench.OptionValues.positive;
+import static io.doorstep.bench.OptionValues.value;
+
 import java.nio.file.Path;
 
 /** The command line of {@code doorstep bench board}. */
@@ -61,32 +65,5 @@ record BoardOptions(int rate, int durationS, int warmupS, int alarmEveryS, int s
     }
     return new BoardOptions(rate, duration, warmup, alarmEvery, sampleEvery, terminals, persons, opts, out, keep,
         help);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static int positive(String option, String text) {
-    int n = nonNegative(option, text);
-    if (n == 0) {
-      throw new IllegalArgumentException(option + ": must be above 0");
-    }
-    return n;
-  }
-
-  private static int nonNegative(String option, String text) {
-    try {
-      int n = Integer.parseInt(text.replace("_", "").replace(",", ""));
-      if (n < 0) {
-        throw new IllegalArgumentException(option + ": must not be negative");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": not a whole number: " + text);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.doorstep.bench.board;
 
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.ObjDoubleConsumer;
@@ -29,17 +31,17 @@ final class BoardPage implements AutoCloseable {
   private static final String TAKE = "(() => { const n = " + NOTES + "; if (n === undefined) return null;"
       + " " + NOTES + " = []; return n; })()";
 
-  private final DevTools tab;
+  private final DevToolsSession tab;
   private int reloads;
 
-  private BoardPage(DevTools tab) {
+  private BoardPage(DevToolsSession tab) {
     this.tab = tab;
   }
 
   /** Logs in through the login page as a guard types it; the login page leads to the board. */
-  static BoardPage open(Chromium browser, int port, String name, String password) throws Exception {
+  static BoardPage open(HeadlessChromium browser, int port, String name, String password) throws Exception {
     String origin = "http://127.0.0.1:" + port;
-    DevTools tab = DevTools.openTab(browser.devToolsUrl(), "about:blank");
+    DevToolsSession tab = DevToolsSession.openPage(browser.devToolsUrl(30), "about:blank");
     try {
       tab.call("Page.enable", new JsonObject());
       tab.call("Emulation.setDeviceMetricsOverride", new JsonObject()

@@ -1,5 +1,9 @@
 package io.doorstep.bench.upstream;
 
+import static io.doorstep.bench.OptionValues.nonNegative;
+import static io.doorstep.bench.OptionValues.positive;
+import static io.doorstep.bench.OptionValues.value;
+
 import java.nio.file.Path;
 
 /** The command line of {@code doorstep bench upstream throughput|drain}. */
@@ -88,32 +92,5 @@ record UpstreamOptions(String mode, int rate, int warmupS, int durationS, int ev
   private UpstreamOptions withHelp() {
     return new UpstreamOptions(mode, rate, warmupS, durationS, events, verifyRate, floorS, terminals, persons,
         maxInFlight, gatewayJavaOpts, out, keep, true);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static int positive(String option, String text) {
-    int n = nonNegative(option, text);
-    if (n == 0) {
-      throw new IllegalArgumentException(option + ": must be above 0");
-    }
-    return n;
-  }
-
-  private static int nonNegative(String option, String text) {
-    try {
-      int n = Integer.parseInt(text.replace("_", "").replace(",", ""));
-      if (n < 0) {
-        throw new IllegalArgumentException(option + ": must not be negative");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": not a whole number: " + text);
-    }
   }
 }

@@ -2,9 +2,9 @@ package io.doorstep.gateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.store.PersonRecord;
-import io.doorstep.gateway.web.DevToolsSession;
-import io.doorstep.gateway.web.HeadlessChromium;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;

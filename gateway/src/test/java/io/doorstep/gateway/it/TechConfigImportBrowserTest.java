@@ -3,8 +3,8 @@ package io.doorstep.gateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorstep.gateway.web.DevToolsSession;
-import io.doorstep.gateway.web.HeadlessChromium;
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.vertx.core.json.JsonObject;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.doorstep.gateway.web.DevToolsSession;
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.web.WebLogin;
-import io.doorstep.gateway.web.HeadlessChromium;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;

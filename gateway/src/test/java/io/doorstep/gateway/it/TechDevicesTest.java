@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.config.ConfigLoader;
-import io.doorstep.gateway.web.DevToolsSession;
-import io.doorstep.gateway.web.HeadlessChromium;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.broker.MosquittoBroker;

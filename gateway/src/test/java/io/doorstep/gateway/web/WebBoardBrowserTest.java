@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.device.DeviceEvent;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.store.Store;

@@ -3,6 +3,7 @@ package io.doorstep.gateway.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.doorstep.sim.browser.DevToolsSession;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.web.auth.Accounts;
 import io.doorstep.gateway.web.auth.Role;

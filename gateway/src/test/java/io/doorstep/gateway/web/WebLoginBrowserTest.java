@@ -3,6 +3,8 @@ package io.doorstep.gateway.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.sim.browser.DevToolsSession;
+import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.web.auth.AdminModule;
 import io.doorstep.gateway.web.auth.Role;

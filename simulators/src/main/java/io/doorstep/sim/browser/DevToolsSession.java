@@ -1,11 +1,10 @@
-package io.doorstep.gateway.web;
+package io.doorstep.sim.browser;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.Assertions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,15 +57,23 @@ public final class DevToolsSession implements AutoCloseable {
   /** Evaluates a JavaScript expression in the page and returns its value. */
   public Object evaluate(String expression) throws Exception {
     JsonObject result = call("Runtime.evaluate", new JsonObject().put("expression", expression).put("returnByValue", true));
+    if (result.containsKey("exceptionDetails")) {
+      throw new IllegalStateException("the page threw: " + result.getJsonObject("exceptionDetails").encode());
+    }
     return result.getJsonObject("result").getValue("value");
   }
 
   /** Waits (at most 30 s) until the expression is true in the page; fails with what the page shows. */
   public void awaitTrue(String expression) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    awaitTrue(expression, 30);
+  }
+
+  /** Waits at most {@code seconds} until the expression is true in the page. */
+  public void awaitTrue(String expression, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!Boolean.TRUE.equals(evaluate(expression))) {
       if (System.nanoTime() > deadline) {
-        Assertions.fail("the page never showed: " + expression + "\nat " + evaluate("location.href")
+        throw new AssertionError("the page never showed: " + expression + "\nat " + evaluate("location.href")
             + "\n" + evaluate("document.body ? document.body.innerText : ''"));
       }
       Thread.sleep(100);
@@ -77,7 +84,9 @@ public final class DevToolsSession implements AutoCloseable {
   public byte[] screenshot() throws Exception {
     byte[] png = Base64.getDecoder().decode(
         call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data"));
-    Assertions.assertTrue(png.length > 5_000, "the picture is empty");
+    if (png.length <= 5_000) {
+      throw new AssertionError("the picture is empty");
+    }
     return png;
   }
 

@@ -1,6 +1,4 @@
-package io.doorstep.gateway.web;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package io.doorstep.sim.browser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +11,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Debian's Chromium headless against the board, as a guard's browser would load it. */
+/**
+ * Debian's Chromium, headless, with its DevTools port open: the browser the page's tests and the
+ * board's benchmark drive through {@link DevToolsSession}.
+ */
 public final class HeadlessChromium implements AutoCloseable {
-  static final Path BINARY = Path.of("/usr/bin/chromium");
+  public static final Path BINARY = Path.of("/usr/bin/chromium");
 
   private final Process process;
   private final Path profile;
@@ -30,10 +31,10 @@ public final class HeadlessChromium implements AutoCloseable {
     drain(process.getErrorStream(), stderr, true);
   }
 
-  /** The browser test must not pass quietly on a machine without a browser. */
-  static void requireInstalled() {
+  /** A browser test must not pass quietly on a machine without a browser. */
+  public static void requireInstalled() {
     if (!Files.isExecutable(BINARY)) {
-      fail(BINARY + " is missing: the live board's browser test needs it. Install it with "
+      throw new AssertionError(BINARY + " is missing: the live board's browser test needs it. Install it with "
           + "'apt-get install -y chromium' and run the tests again.");
     }
   }
@@ -50,9 +51,9 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Waits for the browser to exit by itself; fails with its error output if it does not. */
-  String awaitStdout(long seconds) throws InterruptedException {
+  public String awaitStdout(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-      fail("chromium did not finish in " + seconds + " s; its error output:\n" + errors());
+      throw new AssertionError("chromium did not finish in " + seconds + " s; its error output:\n" + errors());
     }
     // the readers may still hold the last bytes
     Thread.sleep(200);
@@ -66,15 +67,23 @@ public final class HeadlessChromium implements AutoCloseable {
     return devToolsUrl.get(seconds, TimeUnit.SECONDS);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String errors() {
+  public String errors() {
     synchronized (stderr) {
       String all = stderr.toString();
       return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
     }
+  }
+
+  /** The browser's process and all its helpers now, for whoever measures what they use. */
+  public List<Long> pids() {
+    List<Long> pids = new ArrayList<>();
+    pids.add(process.pid());
+    process.descendants().forEach(p -> pids.add(p.pid()));
+    return pids;
   }
 
   @Override
