@@ -71,10 +71,19 @@ public final class DevToolsSession implements AutoCloseable {
   /** Waits at most {@code seconds} until the expression is true in the page. */
   public void awaitTrue(String expression, long seconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!Boolean.TRUE.equals(evaluate(expression))) {
+    String threw = "";
+    while (true) {
+      try {
+        if (Boolean.TRUE.equals(evaluate(expression))) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        // not there yet (an element the page has not drawn): keep waiting, and say so if it stays
+        threw = "\nlast try: " + e.getMessage();
+      }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the page never showed: " + expression + "\nat " + evaluate("location.href")
-            + "\n" + evaluate("document.body ? document.body.innerText : ''"));
+        throw new AssertionError("the page never showed: " + expression + threw + "\nat "
+            + evaluate("location.href") + "\n" + evaluate("document.body ? document.body.innerText : ''"));
       }
       Thread.sleep(100);
     }
