@@ -15,7 +15,10 @@ import java.util.Set;
 
 /**
  * The estate file's access rules, compiled once at start into lookups a decision makes in
- * nanoseconds: the door of each device, the groups, the passback group of each door. Immutable.
+ * nanoseconds: the door of each device, the groups, the passback group of each door. The groups
+ * and doors are fixed; which door each device serves follows the devices changed on the
+ * technician console ({@link #follow}), swapped whole so that a reader on any thread sees the
+ * old map or the new one.
  */
 public final class AccessRules {
   /** Staff without configuration: every gate and unit door at all hours, as before groups existed. */
@@ -24,8 +27,8 @@ public final class AccessRules {
 
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
-  private final Map<String, EstateConfig.Door> doorOfDevice = new HashMap<>();
   private final Map<String, EstateConfig.Door> doors = new HashMap<>();
+  private volatile Devices devices;
   private final List<AccessGroup> groups = new ArrayList<>();
   private final Map<String, AccessConfig.Passback> passbackOfDoor = new HashMap<>();
   private final Set<String> refuseEbikesAt;
@@ -38,11 +41,7 @@ public final class AccessRules {
     this.refuseEbikesAt = Set.copyOf(access.refuseEbikesAt());
     this.verifyRateLimit = access.verifyRateLimit();
     estate.doors().forEach(d -> doors.put(d.id(), d));
-    for (EstateConfig.Device d : estate.devices()) {
-      if (d.door() != null && doors.containsKey(d.door())) {
-        doorOfDevice.put(d.id(), doors.get(d.door()));
-      }
-    }
+    this.devices = Devices.of(estate);
     Map<String, WeeklySchedule> schedules = new HashMap<>();
     access.schedules().forEach(s -> schedules.put(s.id(), WeeklySchedule.of(s)));
     groups.add(new HouseholdGroup(estate.buildings()));
@@ -60,8 +59,16 @@ public final class AccessRules {
     return new AccessRules(estate);
   }
 
+  /** The devices of the estate the gateway serves now; a second call with the same estate does nothing. */
+  public void follow(EstateConfig estate) {
+    if (devices.source() != estate) {
+      devices = Devices.of(estate);
+    }
+  }
+
+  /** The door the device serves, as of the estate last followed; its device list included. */
   public EstateConfig.Door doorOfDevice(String deviceId) {
-    return deviceId == null ? null : doorOfDevice.get(deviceId);
+    return deviceId == null ? null : devices.doorOf().get(deviceId);
   }
 
   public boolean isGroup(String groupId) {
@@ -102,5 +109,18 @@ public final class AccessRules {
 
   public int verifyRateLimit() {
     return verifyRateLimit;
+  }
+
+  /** Which door each device serves, in one estate. */
+  private record Devices(EstateConfig source, Map<String, EstateConfig.Door> doorOf) {
+    static Devices of(EstateConfig estate) {
+      Map<String, EstateConfig.Door> doorOf = new HashMap<>();
+      for (EstateConfig.Device d : estate.devices()) {
+        if (d.door() != null) {
+          estate.door(d.door()).ifPresent(door -> doorOf.put(d.id(), door));
+        }
+      }
+      return new Devices(estate, Map.copyOf(doorOf));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.doorstep.gateway.access;
 
+import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.store.PersonRecord;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  */
 public interface AccessScope {
   boolean mayUse(PersonRecord person, String deviceId);
+
+  /** The devices changed on the technician console: judge by the doors they serve now. */
+  void follow(EstateConfig estate);
 
   /** The person's cards a device's list may hold: a blocked (lost) card is left off. */
   default List<String> cards(PersonRecord person) {

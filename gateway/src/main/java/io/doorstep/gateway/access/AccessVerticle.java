@@ -61,7 +61,7 @@ public final class AccessVerticle extends VerticleBase {
     this.lists = lists;
     this.chain = chain;
     this.memory = new PassageMemory(store, rules);
-    this.passages = new PassageEvents(estate);
+    this.passages = new PassageEvents(rules);
     this.limiter = new VerifyRateLimiter(rules.verifyRateLimit(), nanoTime);
     this.clock = clock;
     this.nanoTime = nanoTime;
@@ -78,6 +78,7 @@ public final class AccessVerticle extends VerticleBase {
       vertx.eventBus().<AccessRequest>consumer(Addresses.ACCESS_DECIDE, this::onDecide);
       vertx.eventBus().<OfflinePassages>consumer(Addresses.ACCESS_OFFLINE_PASSAGES, this::onOffline);
       vertx.eventBus().consumer(Addresses.PERSONS_CHANGED, m -> reload());
+      vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> rules.follow(m.body()));
     });
   }
 

@@ -10,14 +10,21 @@ import java.util.Map;
  * own unit and the staff.
  */
 public final class BuildingScope implements AccessScope {
-  private final Map<String, EstateConfig.Door> doorByDevice = new HashMap<>();
+  private volatile Map<String, EstateConfig.Door> doorByDevice;
 
   public BuildingScope(EstateConfig estate) {
+    follow(estate);
+  }
+
+  @Override
+  public void follow(EstateConfig estate) {
+    Map<String, EstateConfig.Door> doors = new HashMap<>();
     for (EstateConfig.Device d : estate.devices()) {
       if (d.door() != null) {
-        estate.door(d.door()).ifPresent(door -> doorByDevice.put(d.id(), door));
+        estate.door(d.door()).ifPresent(door -> doors.put(d.id(), door));
       }
     }
+    doorByDevice = Map.copyOf(doors);
   }
 
   @Override

@@ -23,6 +23,11 @@ public final class GroupScope implements AccessScope {
   }
 
   @Override
+  public void follow(EstateConfig estate) {
+    rules.follow(estate);
+  }
+
+  @Override
   public boolean mayUse(PersonRecord person, String deviceId) {
     EstateConfig.Door door = rules.doorOfDevice(deviceId);
     if (door == null) {

@@ -7,22 +7,17 @@ import io.doorstep.device.EventKinds;
 import io.doorstep.device.Severity;
 import io.doorstep.gateway.config.EstateConfig;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns decisions into passage events, with the door's name so the board reads like a log book,
  * and the reason's texts in both languages from the one table.
  */
 final class PassageEvents {
-  private final Map<String, EstateConfig.Door> doorByDevice = new HashMap<>();
+  private final AccessRules rules;
 
-  PassageEvents(EstateConfig estate) {
-    for (EstateConfig.Device d : estate.devices()) {
-      if (d.door() != null) {
-        estate.door(d.door()).ifPresent(door -> doorByDevice.put(d.id(), door));
-      }
-    }
+  /** @param rules whose doors of devices follow the live estate */
+  PassageEvents(AccessRules rules) {
+    this.rules = rules;
   }
 
   DeviceEvent decided(AccessRequest request, AccessDecision decision, Verdict verdict, long nowMs) {
@@ -49,7 +44,7 @@ final class PassageEvents {
   }
 
   private JsonObject common(AccessRequest r, boolean open, Verdict verdict) {
-    EstateConfig.Door door = doorByDevice.get(r.device());
+    EstateConfig.Door door = rules.doorOfDevice(r.device());
     Reason reason = verdict.reason();
     return new JsonObject()
         .put("decision", open ? "open" : "deny")

@@ -54,4 +54,11 @@ public final class Addresses {
 
   /** Publish {@code DeviceStatus}: a device's online state changed. */
   public static final String DEVICE_STATUS = "doorstep.devices.status";
+
+  /**
+   * Publish {@code EstateConfig}: devices were added, changed or removed on the technician
+   * console and this is the estate now served. Whoever maps devices to doors takes it: the access
+   * rules, the person sync, the door service, the command router.
+   */
+  public static final String ESTATE_CHANGED = "doorstep.devices.estate-changed";
 }

@@ -8,6 +8,7 @@ import io.doorstep.device.DeviceEvent;
 import io.doorstep.drivers.modbus.DeviceReading;
 import io.doorstep.gateway.alarms.AlarmBus;
 import io.doorstep.gateway.charging.ChargingBus;
+import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.doors.DoorBus;
 import io.doorstep.gateway.fire.FireBus;
@@ -33,6 +34,7 @@ public final class BusCodecs {
     LocalCodec.register(bus, DeviceReading.class);
     LocalCodec.register(bus, CommandResult.class);
     LocalCodec.register(bus, PersonsChanged.class);
+    LocalCodec.register(bus, EstateConfig.class);
     AlarmBus.registerCodecs(bus);
     DoorBus.registerCodecs(bus);
     FireBus.registerCodecs(bus);

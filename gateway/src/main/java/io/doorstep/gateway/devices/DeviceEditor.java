@@ -1,5 +1,6 @@
 package io.doorstep.gateway.devices;
 
+import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.EstateConfig;
@@ -164,6 +165,7 @@ public final class DeviceEditor {
     }
     registry.configure(served.devices(), heardAgain);
     terminals.configure(served);
+    vertx.eventBus().publish(Addresses.ESTATE_CHANGED, served);
     log.info("device {} {} on the technician console", id, after == null ? "removed" : before == null ? "added" : "changed");
   }
 
