@@ -37,7 +37,8 @@ public final class PersonSyncVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(PersonSyncVerticle.class);
 
   private final Store store;
-  private final List<String> terminals;
+  /** The estate's face terminals, as the technician console last left them; on the sync's context. */
+  private List<String> terminals;
   private final AccessScope scope;
   private final FacePhotos photos;
   private final Predicate<String> onlineAtStart;
@@ -46,6 +47,7 @@ public final class PersonSyncVerticle extends VerticleBase {
   private final CommandSender sender;
   private final Map<String, TerminalSync> syncs = new ConcurrentHashMap<>();
   private PersonCatalog catalog;
+  private SyncParts parts;
 
   public PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
       DeviceRegistry devices, MeterRegistry metrics) {
@@ -61,7 +63,7 @@ public final class PersonSyncVerticle extends VerticleBase {
   PersonSyncVerticle(Store store, EstateConfig estate, AccessScope scope, FacePhotos photos,
       Predicate<String> onlineAtStart, MeterRegistry metrics, SyncOptions options, CommandSender sender) {
     this.store = store;
-    this.terminals = estate.devicesOfType(EstateConfig.FACE_TERMINAL).stream().map(EstateConfig.Device::id).toList();
+    this.terminals = terminalsOf(estate);
     this.scope = scope;
     this.photos = photos;
     this.onlineAtStart = onlineAtStart;
@@ -103,7 +105,7 @@ public final class PersonSyncVerticle extends VerticleBase {
   public Future<?> start() {
     FaceReader faces = new FaceReader(photos, context, options.photoReads());
     catalog = new PersonCatalog(vertx, store, faces, this::kickAll);
-    SyncParts parts = new SyncParts(vertx, options, scope, catalog, faces,
+    parts = new SyncParts(vertx, options, scope, catalog, faces,
         sender != null ? sender : CommandSender.bus(vertx.eventBus()), new UploadPermits(options.parallelUploads()),
         new SyncReporter(vertx.eventBus(), metrics));
     return store.read(SyncRows::all).compose(known -> {
@@ -121,12 +123,47 @@ public final class PersonSyncVerticle extends VerticleBase {
           vertx.eventBus().<PersonsChanged>consumer(Addresses.PERSONS_CHANGED, m -> catalog.changed(m.body()))
               .completion(),
           vertx.eventBus().<DeviceStatus>consumer(Addresses.DEVICE_STATUS, m -> onStatus(m.body())).completion(),
-          vertx.eventBus().<Presence>consumer(Addresses.DEVICE_HEARTBEAT, m -> onHeartbeat(m.body())).completion());
+          vertx.eventBus().<Presence>consumer(Addresses.DEVICE_HEARTBEAT, m -> onHeartbeat(m.body())).completion(),
+          vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> onEstate(m.body())).completion());
     }).onSuccess(listening -> {
       // Only now, so that no change slips between the first read and the subscription. The first
       // load reads every person and photo; terminals start as soon as it is done.
       catalog.changed(PersonsChanged.all());
     });
+  }
+
+  /**
+   * Devices changed on the technician console: the scope judges by the doors they serve now, an
+   * added terminal gets its sync, a removed one leaves nothing behind, and every list is planned
+   * again (a moved terminal's among them).
+   */
+  private void onEstate(EstateConfig estate) {
+    scope.follow(estate);
+    List<String> now = terminalsOf(estate);
+    List<String> gone = terminals.stream().filter(d -> !now.contains(d)).toList();
+    List<String> added = now.stream().filter(d -> !syncs.containsKey(d)).toList();
+    terminals = now;
+    gone.forEach(syncs::remove);
+    forgetRemovedTerminals(Set.copyOf(gone));
+    if (added.isEmpty()) {
+      kickAll();
+      return;
+    }
+    store.read(SyncRows::all).onComplete(read -> {
+      Map<String, Map<String, KnownEntry>> known = read.succeeded() ? read.result() : Map.of();
+      for (String device : added) {
+        if (terminals.contains(device) && !syncs.containsKey(device)) {
+          TerminalLedger ledger = new TerminalLedger(device, store, known.getOrDefault(device, Map.of()));
+          syncs.put(device, new TerminalSync(device, parts, ledger, onlineAtStart.test(device)));
+          registerMetrics(device);
+        }
+      }
+      kickAll();
+    });
+  }
+
+  private static List<String> terminalsOf(EstateConfig estate) {
+    return estate.devicesOfType(EstateConfig.FACE_TERMINAL).stream().map(EstateConfig.Device::id).toList();
   }
 
   private void onStatus(DeviceStatus s) {
@@ -162,11 +199,11 @@ public final class PersonSyncVerticle extends VerticleBase {
   }
 
   private void registerMetrics(String device) {
-    Gauge.builder("doorstep.sync.pending", syncs, s -> s.get(device).status().pending())
+    Gauge.builder("doorstep.sync.pending", syncs, s -> s.containsKey(device) ? s.get(device).status().pending() : 0)
         .description("persons still to add, change or remove at a terminal")
         .tag("device", device)
         .register(metrics);
-    Gauge.builder("doorstep.sync.persons.refused", syncs, s -> s.get(device).status().failed().size())
+    Gauge.builder("doorstep.sync.persons.refused", syncs, s -> s.containsKey(device) ? s.get(device).status().failed().size() : 0)
         .description("persons a terminal refused, until their data changes")
         .tag("device", device)
         .register(metrics);
