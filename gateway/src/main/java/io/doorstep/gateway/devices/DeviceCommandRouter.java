@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class DeviceCommandRouter extends VerticleBase {
   private static final DeliveryOptions FORWARD = new DeliveryOptions().setSendTimeout(19_000);
-  private final Map<String, EstateConfig.Device> devices;
+  /** As the technician console last left them; read and replaced on this verticle's context only. */
+  private Map<String, EstateConfig.Device> devices;
 
   public DeviceCommandRouter(EstateConfig estate) {
     this.devices = estate.devicesById();
@@ -26,7 +27,9 @@ public final class DeviceCommandRouter extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<DeviceCommand>consumer(Addresses.DEVICE_COMMAND, this::route).completion();
+    return Future.all(vertx.eventBus().<DeviceCommand>consumer(Addresses.DEVICE_COMMAND, this::route).completion(),
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> devices = m.body().devicesById())
+            .completion());
   }
 
   private void route(Message<DeviceCommand> message) {

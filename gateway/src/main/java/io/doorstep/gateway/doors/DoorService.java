@@ -32,7 +32,8 @@ public final class DoorService extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(DoorService.class);
 
   private final Store store;
-  private final EstateConfig estate;
+  /** As the technician console last changed its devices; read and replaced on this verticle's context only. */
+  private EstateConfig estate;
   private final FireMode fire;
   private final int defaultOpenMs;
 
@@ -48,7 +49,8 @@ public final class DoorService extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<DoorBus.OpenDoor>consumer(DoorBus.OPEN, this::open).completion();
+    return Future.all(vertx.eventBus().<DoorBus.OpenDoor>consumer(DoorBus.OPEN, this::open).completion(),
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> estate = m.body()).completion());
   }
 
   private void open(Message<DoorBus.OpenDoor> message) {
