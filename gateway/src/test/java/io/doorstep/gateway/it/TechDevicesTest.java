@@ -1,28 +1,34 @@
 package io.doorstep.gateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.device.EventKinds;
 import io.doorstep.sim.browser.DevToolsSession;
 import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.config.ConfigLoader;
+import io.doorstep.gateway.store.PersonRecord;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.broker.MosquittoBroker;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
+import io.doorstep.sim.faceterminal.Person;
+import io.doorstep.sim.faceterminal.VerifyOutcome;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Devices added, moved and removed on the technician console: refused for the estate file's own
- * reasons, served at once, and still there after a restart.
+ * reasons, served at once (decisions and person lists included), and still there after a restart.
  */
 class TechDevicesTest {
   static final String TECHNICIAN = "王工";
@@ -129,6 +135,46 @@ class TechDevicesTest {
             + " && document.querySelector('#device-rows tr[data-device=\"ft-g1-l3\"] td:nth-child(4)')"
             + ".textContent === 'G1-L1'");
       }
+    }
+  }
+
+  @Test
+  void aTerminalAddedAtAUnitDoorDecidesForThatDoorAndHoldsItsResidentsWithoutARestart() throws Exception {
+    List<PersonRecord> persons = List.of(
+        new PersonRecord("R1001", "张三", "resident", "B01-U1-101", 0, 0, List.of()));
+    MosquittoBroker broker = MosquittoBroker.start();
+    try (RunningGateway running = RunningGateway.start(broker, dir, 1, persons)) {
+      Gateway gateway = running.gateway;
+      WebLogin tech = WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), TECHNICIAN, Role.TECHNICIAN);
+      HttpResponse<String> added = tech.post("/api/tech/devices", terminal("ft-b01-u1b", NEW_SN, "B01-U1"));
+      assertEquals(201, added.statusCode(), added.body());
+
+      try (FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(broker.url(), NEW_SN)
+          .heartbeatInterval(Duration.ofSeconds(1)).create()) {
+        terminal.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Waits.until("the new terminal holds the resident of its door", Duration.ofSeconds(20),
+            () -> terminal.person("R1001").filter(Person::hasFace).isPresent());
+
+        VerifyOutcome outcome = terminal.presentFace("R1001", 0.93, true, "pedestrian", "in")
+            .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(outcome.opened(), outcome.toString());
+        assertFalse(outcome.local(), "the gateway answered");
+        String id = "ft-b01-u1b/" + outcome.msgId() + "/0";
+        Waits.until("passage " + id + " is stored", Duration.ofSeconds(10), () -> passage(running, id) != null);
+        JsonObject passage = passage(running, id);
+        assertEquals("open", passage.getString("decision"));
+        assertEquals("R1001", passage.getString("personId"));
+        assertEquals("1栋1单元", passage.getString("doorName"));
+      }
+    }
+  }
+
+  private static JsonObject passage(RunningGateway running, String id) {
+    try {
+      return running.events(Set.of(EventKinds.PASSAGE)).stream()
+          .filter(e -> e.event().id().equals(id)).findFirst().map(e -> e.event().payload()).orElse(null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
