@@ -1,5 +1,6 @@
 package io.doorstep.bench.board;
 
+import io.doorstep.bench.BenchEntry;
 import io.doorstep.bench.verify.BenchEstate;
 import io.doorstep.bench.verify.BuildCheck;
 import io.doorstep.bench.verify.GatewayProcess;
@@ -58,36 +59,12 @@ public final class BoardBench {
 
   /** Entry from BenchMain; exit code 0 done, 1 failed, 2 bad usage. */
   public static int run(String[] args, String shellWords) {
-    BoardOptions options;
-    try {
-      options = BoardOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("doorstep bench board: " + e.getMessage());
-      System.err.println(BoardOptions.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      System.out.println(BoardOptions.USAGE);
-      return 0;
-    }
-    try {
-      new BoardBench(options, shellWords).go();
-      return 0;
-    } catch (IllegalStateException e) {
-      System.err.println("doorstep bench board: " + e.getMessage());
-      return 1;
-    } catch (Exception e) {
-      System.err.println("doorstep bench board: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
-    }
+    return BenchEntry.run("doorstep bench board", BoardOptions.USAGE, args, BoardOptions::parse, BoardOptions::help,
+        options -> new BoardBench(options, shellWords).go());
   }
 
   private void go() throws Exception {
-    List<String> stale = BuildCheck.problems();
-    if (!stale.isEmpty()) {
-      throw new IllegalStateException("the class path is not this checkout's build:\n  " + String.join("\n  ", stale));
-    }
+    BuildCheck.requireThisBuild();
     MachineFacts machine = MachineFacts.collect();
     Instant at = Instant.now();
     Path dir = Files.createTempDirectory("doorstep-boardbench-");

@@ -1,5 +1,6 @@
 package io.doorstep.bench.upstream;
 
+import io.doorstep.bench.BenchEntry;
 import io.doorstep.bench.verify.VerifyBench;
 import io.doorstep.bench.verify.BenchEstate;
 import io.doorstep.bench.verify.BuildCheck;
@@ -49,36 +50,12 @@ public final class UpstreamBench {
 
   /** Entry from BenchMain; exit code 0 done, 1 failed, 2 bad usage. */
   public static int run(String[] args, String shellWords) {
-    UpstreamOptions options;
-    try {
-      options = UpstreamOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("doorstep bench upstream: " + e.getMessage());
-      System.err.println(UpstreamOptions.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      System.out.println(UpstreamOptions.USAGE);
-      return 0;
-    }
-    try {
-      new UpstreamBench(options, shellWords).go();
-      return 0;
-    } catch (IllegalStateException e) {
-      System.err.println("doorstep bench upstream: " + e.getMessage());
-      return 1;
-    } catch (Exception e) {
-      System.err.println("doorstep bench upstream: failed: " + e);
-      e.printStackTrace(System.err);
-      return 1;
-    }
+    return BenchEntry.run("doorstep bench upstream", UpstreamOptions.USAGE, args, UpstreamOptions::parse, UpstreamOptions::help,
+        options -> new UpstreamBench(options, shellWords).go());
   }
 
   private void go() throws Exception {
-    List<String> stale = BuildCheck.problems();
-    if (!stale.isEmpty()) {
-      throw new IllegalStateException("the class path is not this checkout's build:\n  " + String.join("\n  ", stale));
-    }
+    BuildCheck.requireThisBuild();
     MachineFacts machine = MachineFacts.collect();
     Instant at = Instant.now();
     Path dir = Files.createTempDirectory("doorstep-upbench-");

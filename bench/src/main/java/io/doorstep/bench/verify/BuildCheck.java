@@ -25,6 +25,14 @@ public final class BuildCheck {
   private BuildCheck() {}
 
   /** The problems found, empty when every module jar is this checkout's build or there is nothing to compare. */
+  /** Stops the run (IllegalStateException) when the class path is not this checkout's build. */
+  public static void requireThisBuild() {
+    List<String> stale = problems();
+    if (!stale.isEmpty()) {
+      throw new IllegalStateException("the class path is not this checkout's build:\n  " + String.join("\n  ", stale));
+    }
+  }
+
   public static List<String> problems() {
     Path root = projectRoot();
     if (root == null) {

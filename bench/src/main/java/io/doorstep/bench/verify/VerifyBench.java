@@ -39,10 +39,7 @@ public final class VerifyBench {
   }
 
   public void run() throws Exception {
-    List<String> stale = BuildCheck.problems();
-    if (!stale.isEmpty()) {
-      throw new IllegalStateException("the class path is not this checkout's build:\n  " + String.join("\n  ", stale));
-    }
+    BuildCheck.requireThisBuild();
     MachineFacts machine = MachineFacts.collect();
     Instant at = Instant.now();
     Path dir = Files.createTempDirectory("doorstep-bench-");

@@ -149,7 +149,7 @@ class BarrierEndToEndTest {
 
   @Test
   void thePlatformOpensALaneByItsBarriersIdAndTheCallIsAudited() throws Exception {
-    Waits.until("the gateway answers RPC", LIMIT, BarrierEndToEndTest::answered);
+    platform.awaitGatewayAnswers("open", LIMIT);
 
     JsonObject reply = platform.call("bar-e2", "open", new JsonObject());
 
@@ -159,15 +159,6 @@ class BarrierEndToEndTest {
     assertTrue(running.audit("door.open", "E2").stream().anyMatch(row -> row.get(2).equals("platform")));
   }
 
-  private static boolean answered() {
-    try {
-      long id = platform.nextId();
-      platform.publish("v1/gateway/rpc", PlatformClient.rpc("nobody", id, "open", new JsonObject()));
-      return platform.awaitReply(id, Duration.ofMillis(500)) != null;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   private static CommandResult command(DeviceCommand command) throws Exception {
     return RunningGateway.await(CommandFailures.send(running.gateway.vertx().eventBus(), command));

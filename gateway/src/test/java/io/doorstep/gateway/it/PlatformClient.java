@@ -104,6 +104,22 @@ final class PlatformClient implements AutoCloseable {
         .encode().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Waits until the gateway answers an RPC at all: it answers once it has subscribed, so a test
+   * asks (for a device it does not have) until a reply comes.
+   */
+  void awaitGatewayAnswers(String method, Duration within) throws InterruptedException {
+    Waits.until("the gateway answers RPC", within, () -> {
+      try {
+        long id = nextId();
+        publish("v1/gateway/rpc", rpc("nobody", id, method, new JsonObject()));
+        return awaitReply(id, Duration.ofMillis(500)) != null;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
   JsonObject awaitReply(long id, Duration within) throws InterruptedException {
     long end = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < end) {

@@ -41,19 +41,9 @@ class PlatformCommandsEndToEndTest {
     platform = PlatformClient.connect(platformBroker.url(), "platform-rpc-test");
     gateIn = FaceTerminalSimulator.builder(rig.running.broker.url(), TestEstate.GATE_IN_SN).create();
     gateIn.start().get(10, TimeUnit.SECONDS);
-    // The gateway answers once it has subscribed: ask until it does.
-    Waits.until("the gateway answers RPC", Duration.ofSeconds(20), PlatformCommandsEndToEndTest::answered);
+    platform.awaitGatewayAnswers("open", Duration.ofSeconds(20));
   }
 
-  private static boolean answered() {
-    try {
-      long id = platform.nextId();
-      platform.publish("v1/gateway/rpc", PlatformClient.rpc("nobody", id, "open", new JsonObject()));
-      return platform.awaitReply(id, Duration.ofMillis(500)) != null;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @AfterAll
   static void stop() throws Exception {

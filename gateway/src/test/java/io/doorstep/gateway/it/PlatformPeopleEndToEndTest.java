@@ -43,18 +43,9 @@ class PlatformPeopleEndToEndTest {
     platform = PlatformClient.connect(platformBroker.url(), "platform-people-test");
     gateIn = FaceTerminalSimulator.builder(running.broker.url(), TestEstate.GATE_IN_SN).create();
     gateIn.start().get(10, TimeUnit.SECONDS);
-    Waits.until("the gateway answers RPC", Duration.ofSeconds(20), PlatformPeopleEndToEndTest::answered);
+    platform.awaitGatewayAnswers("pushPerson", Duration.ofSeconds(20));
   }
 
-  private static boolean answered() {
-    try {
-      long id = platform.nextId();
-      platform.publish("v1/gateway/rpc", PlatformClient.rpc("nobody", id, "pushPerson", new JsonObject()));
-      return platform.awaitReply(id, Duration.ofMillis(500)) != null;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @AfterAll
   static void stop() throws Exception {

@@ -37,15 +37,7 @@ class PlatformStopPortEndToEndTest {
     rig = ChargingRig.start(dir, "", 16_000, 1.0, piles -> {}, "upstream: {enabled: true, url: '"
         + platformBroker.url() + "', accessToken: test-token, rpc: {allow: [stopPort]}}\n");
     platform = PlatformClient.connect(platformBroker.url(), "platform-stop-test");
-    Waits.until("the gateway answers RPC", Duration.ofSeconds(20), () -> {
-      try {
-        long id = platform.nextId();
-        platform.publish("v1/gateway/rpc", PlatformClient.rpc("nobody", id, "stopPort", new JsonObject()));
-        return platform.awaitReply(id, Duration.ofMillis(500)) != null;
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    platform.awaitGatewayAnswers("stopPort", Duration.ofSeconds(20));
   }
 
   @AfterAll

@@ -88,6 +88,11 @@ final class RunningGateway implements AutoCloseable {
 
   /** before, after and actor of the audit rows with this action and target, newest first. */
   List<List<String>> audit(String action, String target) throws Exception {
+    return audit(gateway, action, target);
+  }
+
+  /** As {@link #audit(String, String)}, for a gateway a test started itself. */
+  static List<List<String>> audit(Gateway gateway, String action, String target) throws Exception {
     return await(gateway.store().read(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(
           "SELECT before_json, after_json, actor FROM audit WHERE action = ? AND target = ? ORDER BY seq DESC")) {

@@ -64,7 +64,7 @@ class TechDevicesTest {
       assertEquals("sn", missing.getString("field"));
 
       assertEquals(3, devices(tech).size(), "a refused device was added anyway");
-      assertTrue(audited(gateway, "tech.device.add", "ft-g1-l3").isEmpty());
+      assertTrue(RunningGateway.audit(gateway, "tech.device.add", "ft-g1-l3").isEmpty());
     }
   }
 
@@ -79,7 +79,7 @@ class TechDevicesTest {
               .put("door", "G1-L2"));
       assertEquals(200, moved.statusCode(), moved.body());
       assertEquals("G1-L2", device(tech, TestEstate.UNIT).getString("door"));
-      List<String> audit = audited(gateway, "tech.device.edit", TestEstate.UNIT).get(0);
+      List<String> audit = RunningGateway.audit(gateway, "tech.device.edit", TestEstate.UNIT).get(0);
       assertEquals("B01-U1", new JsonObject(audit.get(0)).getString("door"));
       assertEquals("G1-L2", new JsonObject(audit.get(1)).getString("door"));
       assertEquals(TECHNICIAN, audit.get(2));
@@ -87,7 +87,7 @@ class TechDevicesTest {
       HttpResponse<String> removed = tech.delete("/api/tech/devices/" + TestEstate.GATE_OUT);
       assertEquals(200, removed.statusCode(), removed.body());
       assertNull(device(tech, TestEstate.GATE_OUT));
-      List<String> removal = audited(gateway, "tech.device.remove", TestEstate.GATE_OUT).get(0);
+      List<String> removal = RunningGateway.audit(gateway, "tech.device.remove", TestEstate.GATE_OUT).get(0);
       assertEquals(TestEstate.GATE_OUT_SN, new JsonObject(removal.get(0)).getString("sn"));
       assertNull(removal.get(1));
     }
@@ -124,7 +124,7 @@ class TechDevicesTest {
               "document.querySelector('#device-rows tr[data-device=\"ft-g1-l3\"] td:nth-child(4)').textContent"));
           page.keepPicture("tech-devices.png");
         }
-        assertEquals(TECHNICIAN, audited(gateway, "tech.device.add", "ft-g1-l3").get(0).get(2));
+        assertEquals(TECHNICIAN, RunningGateway.audit(gateway, "tech.device.add", "ft-g1-l3").get(0).get(2));
       }
 
       try (Gateway again = Gateway.start(ConfigLoader.load(gatewayFile))) {
@@ -204,21 +204,4 @@ class TechDevicesTest {
         .map(o -> (JsonObject) o).filter(d -> d.getString("id").equals(id)).findFirst().orElse(null);
   }
 
-  /** before, after, actor of the audit rows with this action and target, newest first. */
-  private static List<List<String>> audited(Gateway gateway, String action, String target) throws Exception {
-    return RunningGateway.await(gateway.store().read(c -> {
-      try (java.sql.PreparedStatement ps = c.prepareStatement(
-          "SELECT before_json, after_json, actor FROM audit WHERE action = ? AND target = ? ORDER BY seq DESC")) {
-        ps.setString(1, action);
-        ps.setString(2, target);
-        List<List<String>> rows = new java.util.ArrayList<>();
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));
-          }
-        }
-        return rows;
-      }
-    }));
-  }
 }
