@@ -82,6 +82,7 @@ public final class Gateway implements AutoCloseable {
   private UpstreamVerticle upstream;
   private TechModule techConsole;
   private List<DeviceEdits.Edit> keptEdits = List.of();
+  private final Restarts restarts = new Restarts();
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -152,7 +153,7 @@ public final class Gateway implements AutoCloseable {
     DeviceEditor editor = new DeviceEditor(vertx, config.sourceFile(), store, registry, terminals, keptEdits,
         config.estate());
     techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install(),
-        editor));
+        editor, restarts));
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
         .compose(v -> vertx.deployVerticle(new EventLogVerticle(store, metrics)))
@@ -215,6 +216,11 @@ public final class Gateway implements AutoCloseable {
   /** Decisions, access lists, visitor passes and the person lists' scope. */
   public AccessControl access() {
     return access;
+  }
+
+  /** The console's way to restart the gateway; the launcher hands over how the process leaves. */
+  public Restarts restarts() {
+    return restarts;
   }
 
   /** The persons table changed: whoever caches persons reloads. */

@@ -132,6 +132,9 @@ public final class Main {
       closeQuietly(sheds);
       return FAILED;
     }
+    // From a thread of its own: exiting runs the shutdown hook below, which waits for Vert.x's
+    // threads, so the event loop that answered the console must not be the one waiting.
+    gateway.restarts().handOver(() -> new Thread(() -> System.exit(Restarts.EXIT_CODE), "doorstep-restart").start());
     AutoCloseable terminals = demo ? Demo.start(gateway, config) : () -> { };
     AutoCloseable piles = sheds;
     AutoCloseable estate = () -> {

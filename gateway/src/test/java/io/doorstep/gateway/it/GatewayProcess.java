@@ -49,6 +49,14 @@ final class GatewayProcess implements AutoCloseable {
     });
   }
 
+  /** The process's exit status, once it has left by itself; fails the test when it has not by then. */
+  int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the gateway did not leave within " + limit);
+    }
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook, no flush, as a crash or {@code kill -9}. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -16,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TechConfigImportApiTest {
   private static final String CONFIG = "/api/tech/support/config";
+  private static final String RESTART = "/api/tech/support/restart";
   private static final String TECHNICIAN = "王工";
   @TempDir Path dir;
   private RunningGateway running;
@@ -127,6 +130,51 @@ class TechConfigImportApiTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals(403, reply.statusCode(), reply.body());
+  }
+
+  @Test
+  void aRestartIsRefusedWhileTheFilesDoNotLoadAndTheGatewayRunsOn() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    running.gateway.restarts().handOver(asked::incrementAndGet);
+    Path estate = dir.resolve("estates/test.yaml");
+    Files.writeString(estate, Files.readString(estate).replace("devices: [ft-g1-l2]", "devices: [ft-g9-l9]"));
+
+    HttpResponse<String> reply = tech.post(RESTART, new JsonObject());
+
+    assertEquals(422, reply.statusCode(), reply.body());
+    JsonObject problem = new JsonObject(reply.body()).getJsonArray("problems").getJsonObject(0);
+    assertEquals(estate.toString() + ":6", problem.getString("file") + ":" + problem.getInteger("line"));
+    assertTrue(problem.getString("message").contains("ft-g9-l9"), problem.encode());
+    assertEquals(0, asked.get(), "a restart into files that do not load was asked");
+    assertTrue(running.audit("tech.gateway.restart", dir.resolve("gateway.yaml").toString()).isEmpty());
+    assertEquals(200, tech.get("/api/tech/devices").statusCode(), "the gateway runs on");
+  }
+
+  @Test
+  void aRestartIsAuditedAndAskedOnceTheReplyIsOut() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    running.gateway.restarts().handOver(asked::incrementAndGet);
+
+    HttpResponse<String> reply = tech.post(RESTART, new JsonObject());
+
+    assertEquals(202, reply.statusCode(), reply.body());
+    Waits.until("the restart is asked", Duration.ofSeconds(5), () -> asked.get() == 1);
+    List<List<String>> audit = running.audit("tech.gateway.restart", dir.resolve("gateway.yaml").toString());
+    assertEquals(TECHNICIAN, audit.get(0).get(2));
+  }
+
+  @Test
+  void aGatewayNoSupervisorWouldStartAgainSaysSoAndAGuardMayNotRestart() throws Exception {
+    WebLogin guard = WebLogin.as(running.gateway.vertx(), running.gateway.store(), running.gateway.webPort(), "王保安",
+        Role.GUARD);
+
+    HttpResponse<String> unsupervised = tech.post(RESTART, new JsonObject());
+    running.gateway.restarts().handOver(() -> { });
+    HttpResponse<String> byGuard = guard.post(RESTART, new JsonObject());
+
+    assertEquals(409, unsupervised.statusCode(), unsupervised.body());
+    assertTrue(new JsonObject(unsupervised.body()).getString("error").contains("systemctl restart doorstep"));
+    assertEquals(403, byGuard.statusCode(), byGuard.body());
   }
 
   private Map<String, String> exported() throws Exception {

@@ -12,8 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The configuration import in real Chromium: a technician picks a zip, sees each problem with its
- * file and line (names shown as text), fixes it and is told the files are written and a restart
- * applies them.
+ * file and line (names shown as text), fixes it, is told the files are written, and restarts the
+ * gateway to apply them after a confirmation.
  */
 class TechConfigImportBrowserTest {
   @TempDir Path dir;
@@ -63,6 +65,16 @@ class TechConfigImportBrowserTest {
       assertTrue(((String) page.evaluate("document.getElementById('import-done').textContent"))
           .contains("estates/test.yaml"));
       assertTrue(Files.readString(dir.resolve("estates/test.yaml")).contains("南门 2号通道 (维修)"));
+
+      AtomicInteger restarts = new AtomicInteger();
+      running.gateway.restarts().handOver(restarts::incrementAndGet);
+      page.evaluate("window.confirm = () => false; document.getElementById('restart-button').click()");
+      page.evaluate("window.confirm = () => true; document.getElementById('restart-button').click()");
+
+      page.awaitTrue("document.getElementById('restart-done').textContent.startsWith('网关正在重启')");
+      Waits.until("the restart is asked once: the declined one is not", Duration.ofSeconds(5),
+          () -> restarts.get() == 1);
+      assertEquals(1, running.audit("tech.gateway.restart", dir.resolve("gateway.yaml").toString()).size());
     }
   }
 

@@ -4,6 +4,7 @@ import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.ConfigFiles;
 import io.doorstep.gateway.config.ConfigImport;
+import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.ConfigProblem;
 import io.doorstep.gateway.web.auth.WebUser;
 import io.vertx.core.buffer.Buffer;
@@ -111,6 +112,38 @@ final class SupportHandlers {
     });
   }
 
+  /**
+   * Restarts the gateway so that its files, an import's included, apply. The files are loaded
+   * first as start-up will load them: a restart into a configuration that does not load would
+   * leave the estate without a gateway, so that is refused with every problem (422) and the
+   * gateway runs on. The restart is audited before the reply; the process leaves once the reply
+   * is out (see {@link io.doorstep.gateway.Restarts}).
+   */
+  void restart(RoutingContext ctx) {
+    String who = WebUser.of(ctx).name();
+    if (!parts.restarts().available()) {
+      Replies.error(ctx, 409, "this gateway was started without a supervisor that would start it again;"
+          + " restart it where it runs (systemctl restart doorstep)");
+      return;
+    }
+    Path file = parts.config().sourceFile();
+    ctx.vertx().executeBlocking(() -> ConfigLoader.load(file), false).onComplete(loaded -> {
+      if (loaded.failed()) {
+        refused(ctx, loaded.cause());
+        return;
+      }
+      parts.store().audit(who, "tech.gateway.restart", file.toString(), null, null).onComplete(audited -> {
+        if (audited.failed()) {
+          Replies.error(ctx, 503, "not restarted: the restart could not be recorded: " + audited.cause().getMessage());
+          return;
+        }
+        log.warn("gateway restart asked by {} on the technician console", who);
+        ctx.addBodyEndHandler(v -> parts.restarts().request());
+        Replies.json(ctx, 202, new JsonObject().put("restarting", true));
+      });
+    });
+  }
+
   private static void refused(RoutingContext ctx, Throwable cause) {
     if (cause instanceof ConfigException e) {
       JsonArray problems = new JsonArray();
@@ -119,7 +152,7 @@ final class SupportHandlers {
             .put("message", p.message()));
       }
       Replies.json(ctx, 422, new JsonObject().put("field", "file").put("problems", problems)
-          .put("error", e.problems().size() + " problem(s) in the imported configuration; nothing was written"));
+          .put("error", e.problems().size() + " problem(s) in the configuration; nothing was changed"));
     } else if (cause instanceof ConfigImport.NotImportable) {
       Replies.error(ctx, 409, cause.getMessage());
     } else {

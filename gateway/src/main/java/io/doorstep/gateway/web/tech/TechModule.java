@@ -71,6 +71,7 @@ public final class TechModule implements WebModule {
     router.get("/api/tech/support/log").handler(support::log);
     router.get(CONFIG).handler(support::config);
     router.put(CONFIG).handler(support::importConfig);
+    router.post("/api/tech/support/restart").handler(support::restart);
   }
 
   private static boolean isImport(RoutingContext ctx) {

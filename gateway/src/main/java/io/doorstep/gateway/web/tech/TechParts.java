@@ -1,5 +1,6 @@
 package io.doorstep.gateway.web.tech;
 
+import io.doorstep.gateway.Restarts;
 import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceRegistry;
@@ -13,6 +14,7 @@ import io.doorstep.gateway.trends.Trends;
  *
  * @param recentLog the log's last lines kept in memory, for when no log file is configured
  * @param devices the devices as served, file and console edits together, and the way to change them
+ * @param restarts the way to restart the gateway, so that an imported configuration applies
  */
 public record TechParts(
     GatewayConfig config,
@@ -21,4 +23,5 @@ public record TechParts(
     SerialLinesVerticle serialLines,
     Trends trends,
     RecentLog recentLog,
-    DeviceEditor devices) {}
+    DeviceEditor devices,
+    Restarts restarts) {}
