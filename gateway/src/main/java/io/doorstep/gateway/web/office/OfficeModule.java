@@ -64,6 +64,9 @@ public final class OfficeModule implements WebModule {
     router.get(API + "/doors").handler(passes::doors);
     router.post(API + "/passes").handler(json).handler(passes::issue);
     router.get(API + "/passes/qr.svg").handler(passes::qr);
+    router.get(API + "/passes").handler(passes::list);
+    router.get(API + "/passes/:id").handler(passes::one);
+    router.post(API + "/passes/:id/revoke").handler(passes::revoke);
   }
 
   private static BodyHandler body(long limit) {
