@@ -76,7 +76,7 @@
 
   // ---- persons ----
 
-  const persons = { offset: 0, household: '', current: null, photo: null };
+  const persons = { offset: 0, household: '', current: null, photo: null, proposedId: '' };
 
   function kindName(kind) {
     return t('officeKind' + kind.charAt(0).toUpperCase() + kind.slice(1));
@@ -138,7 +138,24 @@
     $('person-remove').hidden = true;
     $('photo-box').hidden = true;
     $('editor').hidden = false;
-    $('person-form').elements.id.focus();
+    proposeId();
+    $('person-form').elements.name.focus();
+  }
+
+  // A new person's id: the server proposes the next free one of the kind; the clerk may type
+  // another, and a typed id is never overwritten. Adding checks the id again either way.
+  function proposeId() {
+    const f = $('person-form');
+    if (persons.current) {
+      return;
+    }
+    D.get(API + '/person-ids/next?kind=' + encodeURIComponent(f.elements.kind.value)).then((answer) => {
+      const id = f.elements.id;
+      if (!persons.current && (id.value === '' || id.value === persons.proposedId)) {
+        id.value = answer.id;
+        persons.proposedId = answer.id;
+      }
+    }).catch(() => {});
   }
 
   function openPerson(id) {
@@ -509,6 +526,7 @@
     $('person-next').addEventListener('click', () => { persons.offset += PAGE; loadPersons(); });
     $('person-new').addEventListener('click', newPerson);
     $('person-form').addEventListener('submit', savePerson);
+    $('person-form').elements.kind.addEventListener('change', proposeId);
     $('person-cancel').addEventListener('click', () => { $('editor').hidden = true; });
     $('person-remove').addEventListener('click', removePerson);
     $('photo-file').addEventListener('change', choosePhoto);

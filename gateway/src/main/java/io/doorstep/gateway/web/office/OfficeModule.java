@@ -44,6 +44,8 @@ public final class OfficeModule implements WebModule {
     router.get(API + "/households/:id").handler(households::one);
 
     router.get(API + "/persons").handler(persons::list);
+    // Not under /persons/: "next" could be a person's id.
+    router.get(API + "/person-ids/next").handler(persons::nextId);
     router.get(API + "/persons/:id").handler(persons::one);
     router.post(API + "/persons").handler(json).handler(persons::add);
     router.put(API + "/persons/:id").handler(json).handler(persons::update);

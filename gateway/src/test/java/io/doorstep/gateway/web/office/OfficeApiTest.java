@@ -229,6 +229,17 @@ class OfficeApiTest {
   }
 
   @Test
+  void theFormIsProposedTheNextFreeIdOfTheKindAndTheIdIsStillChecked() throws Exception {
+    assertEquals("R00001", rig.get("/api/office/person-ids/next?kind=resident").json().getString("id"));
+    assertEquals(201, rig.post("/api/office/persons", wang()).status());
+    assertEquals("R09002", rig.get("/api/office/person-ids/next?kind=tenant").json().getString("id"),
+        "after the highest R number, shared by residents and tenants");
+    assertEquals("S00001", rig.get("/api/office/person-ids/next?kind=员工").json().getString("id"));
+    assertField(rig.get("/api/office/person-ids/next?kind=pet"), 400, "kind");
+    assertField(rig.post("/api/office/persons", wang().put("name", "王伟二")), 409, "id");
+  }
+
+  @Test
   void issuedPassesAreListedByStateAndOneIsRevokedOnceAudited() throws Exception {
     assertEquals(201, rig.post("/api/office/persons", wang()).status());
     java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))

@@ -71,6 +71,10 @@ class OfficeBrowserTest {
     String name = "<img src=x onerror=\"window.injected=1\">";
     try (HeadlessChromium chromium = browser(); DevToolsSession page = office(chromium)) {
       page.evaluate("document.getElementById('person-new').click()");
+      page.awaitTrue("document.querySelector('#person-form [name=id]').value === 'R00001'");
+      page.evaluate("(() => { const k = document.querySelector('#person-form [name=kind]'); k.value = 'staff';"
+          + " k.dispatchEvent(new Event('change')); })()");
+      page.awaitTrue("document.querySelector('#person-form [name=id]').value === 'S00001'");
       fill(page, new JsonObject().put("id", "R09001").put("name", name).put("kind", "resident")
           .put("household", "B99-U1-101").put("cards", "04A1B2C3").put("plates", "闽C12345"));
       page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
