@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -189,7 +190,7 @@ final class PassRoutes {
       } else if (!ar.result().done()) {
         IssuedPass p = ar.result().before();
         Answers.fieldError(ctx, 409, "id", "revoked already, by " + p.revokedBy() + " at "
-            + java.time.Instant.ofEpochMilli(p.revokedTs()).atZone(zone).toLocalDateTime());
+            + Instant.ofEpochMilli(p.revokedTs()).atZone(zone).toLocalDateTime());
       } else {
         Replies.json(ctx, 200, new JsonObject().put("pass", json(ar.result().after())));
       }
