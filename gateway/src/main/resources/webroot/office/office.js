@@ -1,5 +1,5 @@
 // The residents office: persons and households, face photos and their sync to the terminals,
-// the CSV import with its report, and printable visitor passes. Every name from the database is
+// the CSV import with its report, printable visitor passes and the list of those issued. Every name from the database is
 // set as text, never as markup; every form is checked by the server, whose refusal names the
 // field, shown beside it.
 'use strict';
@@ -70,12 +70,13 @@
       loadHouseholds();
     } else if (name === 'pass') {
       loadDoors();
+      loadPasses();
     }
   }
 
   // ---- persons ----
 
-  const persons = { offset: 0, household: '', current: null, photo: null };
+  const persons = { offset: 0, household: '', current: null, photo: null, proposedId: '' };
 
   function kindName(kind) {
     return t('officeKind' + kind.charAt(0).toUpperCase() + kind.slice(1));
@@ -137,7 +138,24 @@
     $('person-remove').hidden = true;
     $('photo-box').hidden = true;
     $('editor').hidden = false;
-    $('person-form').elements.id.focus();
+    proposeId();
+    $('person-form').elements.name.focus();
+  }
+
+  // A new person's id: the server proposes the next free one of the kind; the clerk may type
+  // another, and a typed id is never overwritten. Adding checks the id again either way.
+  function proposeId() {
+    const f = $('person-form');
+    if (persons.current) {
+      return;
+    }
+    D.get(API + '/person-ids/next?kind=' + encodeURIComponent(f.elements.kind.value)).then((answer) => {
+      const id = f.elements.id;
+      if (!persons.current && (id.value === '' || id.value === persons.proposedId)) {
+        id.value = answer.id;
+        persons.proposedId = answer.id;
+      }
+    }).catch(() => {});
   }
 
   function openPerson(id) {
@@ -369,21 +387,119 @@
     const form = $('pass-form');
     clearErrors(form);
     const doors = Array.from(form.querySelectorAll('input[name=door]:checked')).map((b) => b.value);
-    const values = { visitorName: form.elements.visitorName.value, doors, validFrom: form.elements.validFrom.value,
-      validTo: form.elements.validTo.value, uses: form.elements.uses.value };
-    D.post(API + '/passes', values).then((answer) => showPass(answer)).catch((err) => showErrors(form, err));
+    const values = { visitorName: form.elements.visitorName.value, host: form.elements.host.value, doors,
+      validFrom: form.elements.validFrom.value, validTo: form.elements.validTo.value, uses: form.elements.uses.value };
+    D.post(API + '/passes', values).then((answer) => {
+      showPass(answer);
+      passes.offset = 0;
+      loadPasses();
+    }).catch((err) => showErrors(form, err));
+  }
+
+  function when(ms) {
+    return new Date(ms).toLocaleString(D.language() === 'en' ? 'en-GB' : 'zh-CN',
+      { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function doorList(doors) {
+    return doors.map((d) => doorNames[d] || d).join('、');
   }
 
   function showPass(answer) {
     const p = answer.pass;
     $('pass-card').hidden = false;
+    $('pass-card').dataset.pass = p.id;
     $('pass-qr').src = API + '/passes/qr.svg?code=' + encodeURIComponent(answer.code);
     $('pass-visitor').textContent = p.visitorName;
-    $('pass-door-names').textContent = p.doors.map((d) => doorNames[d] || d).join('、');
-    const when = (ms) => new Date(ms).toLocaleString(D.language() === 'en' ? 'en-GB' : 'zh-CN',
-      { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    $('pass-door-names').textContent = doorList(p.doors);
     $('pass-valid').textContent = when(p.validFrom) + ' – ' + when(p.validTo);
     $('pass-uses').textContent = p.uses === 0 ? t('officeUnlimited') : String(p.uses);
+  }
+
+  // ---- passes issued ----
+
+  const passes = { offset: 0 };
+  const STATE_MSG = {
+    'valid': 'officePassStateValid',
+    'not-yet-valid': 'officePassStateNotYetValid',
+    'used-up': 'officePassStateUsedUp',
+    'expired': 'officePassStateExpired',
+    'revoked': 'officePassStateRevoked',
+  };
+
+  function loadPasses() {
+    const pane = document.querySelector('#tab-pass .pass-list');
+    clearErrors(pane);
+    const state = $('pass-state').value;
+    const query = '?limit=' + PAGE + '&offset=' + passes.offset + (state ? '&state=' + encodeURIComponent(state) : '');
+    D.get(API + '/passes' + query).then((answer) => {
+      const rows = $('pass-rows');
+      rows.replaceChildren(...answer.passes.map(passRow));
+      $('pass-empty').hidden = answer.passes.length > 0;
+      $('pass-prev').disabled = passes.offset === 0;
+      $('pass-next').disabled = !answer.more;
+    }).catch((err) => showErrors(pane, err));
+  }
+
+  function passRow(p) {
+    const tr = el('tr');
+    tr.dataset.pass = p.id;
+    tr.append(el('td', p.visitorName, 'name'));
+    tr.append(el('td', p.host ? (p.hostName ? p.host + ' ' + p.hostName : p.host) : '—', 'name'));
+    tr.append(el('td', doorList(p.doors)));
+    tr.append(el('td', when(p.validFrom) + ' – ' + when(p.validTo)));
+    tr.append(el('td', p.used + ' / ' + (p.uses === 0 ? t('officeUnlimited') : p.uses)));
+    tr.append(el('td', (p.issuedBy || '—') + ' · ' + when(p.issuedAt), 'name'));
+    const state = el('td');
+    state.append(el('span', t(STATE_MSG[p.state]), 'pill pill-' + p.state));
+    if (p.state === 'revoked') {
+      state.append(el('div', t('officePassRevokedBy', { who: p.revokedBy, when: when(p.revokedAt) }), 'muted'));
+    }
+    tr.append(state);
+    const actions = el('td', null, 'actions-cell');
+    if (p.state === 'valid' || p.state === 'not-yet-valid') {
+      const show = el('button', t('officePassShow'), 'pass-show');
+      show.type = 'button';
+      show.addEventListener('click', () => showIssued(p.id));
+      actions.append(show);
+    }
+    if (p.state !== 'revoked' && p.state !== 'expired') {
+      const revoke = el('button', t('officePassRevoke'), 'danger pass-revoke');
+      revoke.type = 'button';
+      revoke.addEventListener('click', () => revokePass(p));
+      actions.append(revoke);
+    }
+    tr.append(actions);
+    return tr;
+  }
+
+  function showIssued(id) {
+    const pane = document.querySelector('#tab-pass .pass-list');
+    clearErrors(pane);
+    D.get(API + '/passes/' + encodeURIComponent(id)).then((answer) => {
+      if (answer.code) {
+        showPass(answer);
+      } else {
+        loadPasses();
+      }
+    }).catch((err) => showErrors(pane, err));
+  }
+
+  function revokePass(p) {
+    if (!window.confirm(t('officePassConfirmRevoke', { name: p.visitorName }))) {
+      return;
+    }
+    const pane = document.querySelector('#tab-pass .pass-list');
+    clearErrors(pane);
+    D.post(API + '/passes/' + encodeURIComponent(p.id) + '/revoke', {}).then(() => {
+      if ($('pass-card').dataset.pass === p.id) {
+        $('pass-card').hidden = true;
+      }
+      loadPasses();
+    }).catch((err) => {
+      showErrors(pane, err);
+      loadPasses();
+    });
   }
 
   function estateName() {
@@ -410,6 +526,7 @@
     $('person-next').addEventListener('click', () => { persons.offset += PAGE; loadPersons(); });
     $('person-new').addEventListener('click', newPerson);
     $('person-form').addEventListener('submit', savePerson);
+    $('person-form').elements.kind.addEventListener('change', proposeId);
     $('person-cancel').addEventListener('click', () => { $('editor').hidden = true; });
     $('person-remove').addEventListener('click', removePerson);
     $('photo-file').addEventListener('change', choosePhoto);
@@ -422,6 +539,9 @@
     $('import-run').addEventListener('click', () => runImport(false));
     $('pass-form').addEventListener('submit', issuePass);
     $('pass-print').addEventListener('click', () => window.print());
+    $('pass-state').addEventListener('change', () => { passes.offset = 0; loadPasses(); });
+    $('pass-prev').addEventListener('click', () => { passes.offset = Math.max(0, passes.offset - PAGE); loadPasses(); });
+    $('pass-next').addEventListener('click', () => { passes.offset += PAGE; loadPasses(); });
     defaultPassTimes();
     estateName();
     showTab('persons');

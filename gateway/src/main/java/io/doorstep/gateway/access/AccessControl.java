@@ -42,9 +42,10 @@ public final class AccessControl {
     AccessRules rules = AccessRules.of(estate);
     PassCodec codec = new PassCodec(PassKey.loadOrCreate(dataDir));
     AccessLists lists = new AccessLists(vertx, store, rules, clock);
-    AccessVerticle verticle = new AccessVerticle(store, estate, rules, lists, PolicyChain.standard(codec), clock,
-        nanoTime, metrics);
-    return new AccessControl(rules, lists, new VisitorPasses(codec, store, rules, clock),
+    PassRevocations revocations = new PassRevocations(store, clock);
+    AccessVerticle verticle = new AccessVerticle(store, estate, rules, lists, revocations,
+        PolicyChain.standard(codec), clock, nanoTime, metrics);
+    return new AccessControl(rules, lists, new VisitorPasses(codec, store, rules, revocations, clock),
         new GroupScope(rules, lists::current, clock), verticle);
   }
 

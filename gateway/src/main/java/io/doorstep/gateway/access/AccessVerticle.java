@@ -42,6 +42,7 @@ public final class AccessVerticle extends VerticleBase {
   private final Store store;
   private final AccessRules rules;
   private final AccessLists lists;
+  private final PassRevocations revocations;
   private final PolicyChain chain;
   private final PassageMemory memory;
   private final PassageEvents passages;
@@ -54,11 +55,13 @@ public final class AccessVerticle extends VerticleBase {
   private final Map<String, Long> floodLogged = new HashMap<>();
   private volatile PersonDirectory directory = PersonDirectory.empty();
 
-  AccessVerticle(Store store, EstateConfig estate, AccessRules rules, AccessLists lists, PolicyChain chain,
+  AccessVerticle(Store store, EstateConfig estate, AccessRules rules, AccessLists lists,
+      PassRevocations revocations, PolicyChain chain,
       Clock clock, LongSupplier nanoTime, MeterRegistry metrics) {
     this.store = store;
     this.rules = rules;
     this.lists = lists;
+    this.revocations = revocations;
     this.chain = chain;
     this.memory = new PassageMemory(store, rules);
     this.passages = new PassageEvents(rules);
@@ -74,7 +77,7 @@ public final class AccessVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Future.all(reload(), lists.load(), memory.load()).onSuccess(loaded -> {
+    return Future.all(reload(), lists.load(), revocations.load(), memory.load()).onSuccess(loaded -> {
       vertx.eventBus().<AccessRequest>consumer(Addresses.ACCESS_DECIDE, this::onDecide);
       vertx.eventBus().<OfflinePassages>consumer(Addresses.ACCESS_OFFLINE_PASSAGES, this::onOffline);
       vertx.eventBus().consumer(Addresses.PERSONS_CHANGED, m -> reload());
@@ -92,7 +95,8 @@ public final class AccessVerticle extends VerticleBase {
 
   private AccessSnapshot snapshot() {
     AccessLists.Lists now = lists.current();
-    return new AccessSnapshot(directory, rules, now.members(), now.blocks(), memory.passback(), memory.usage());
+    return new AccessSnapshot(directory, rules, now.members(), now.blocks(), memory.passback(), memory.usage(),
+        revocations);
   }
 
   private void onDecide(Message<AccessRequest> message) {

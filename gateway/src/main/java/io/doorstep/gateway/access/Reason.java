@@ -20,6 +20,7 @@ public enum Reason {
   PASSBACK(false, "请勿重复通行，请联系门岗", "%s 重复通行", "Already passed this way, please see the guard"),
   BLOCKED(false, "禁止通行，请联系门岗", "禁止通行", "Access refused, please see the guard"),
   QR_INVALID(false, "二维码无效", "二维码无效", "Invalid QR code"),
+  QR_REVOKED(false, "二维码已作废，请联系门岗", "二维码已作废", "QR code revoked, please see the guard"),
   QR_EXPIRED(false, "二维码已过期", "二维码已过期", "QR code expired"),
   QR_USED_UP(false, "二维码使用次数已用完", "二维码次数已用完", "QR code already used up"),
   QR_WRONG_DOOR(false, "二维码不适用于此门", "二维码不适用于此门", "QR code not valid at this door"),

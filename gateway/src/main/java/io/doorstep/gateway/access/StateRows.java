@@ -58,19 +58,4 @@ final class StateRows {
       ps.executeUpdate();
     }
   }
-
-  static void savePass(Connection c, VisitorPass pass, String visitorName, long issuedTs) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
-        INSERT INTO visitor_passes (id, visitor_name, doors, valid_from, valid_to, uses, issued_ts)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-      ps.setString(1, pass.id());
-      ps.setString(2, visitorName);
-      ps.setString(3, new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(pass.doors())).encode());
-      ps.setLong(4, pass.validFrom());
-      ps.setLong(5, pass.validTo());
-      ps.setInt(6, pass.uses());
-      ps.setLong(7, issuedTs);
-      ps.executeUpdate();
-    }
-  }
 }

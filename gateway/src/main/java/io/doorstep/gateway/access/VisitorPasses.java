@@ -1,19 +1,22 @@
 package io.doorstep.gateway.access;
 
 import io.doorstep.gateway.store.Store;
+import io.vertx.core.Future;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issues visitor passes as signed QR text. A pass is valid by its signature alone, so issuing
- * needs no database to succeed; the issue is also recorded (visitor_passes) for the guards, in
- * the background.
+ * Issues visitor passes as signed QR text, lists them and revokes them. A pass is valid by its
+ * signature alone, so issuing needs no database to succeed; the issue is also recorded
+ * (visitor_passes) for the office, in the background. Revoking is the one thing the signature
+ * cannot carry: it is kept in the record and in {@link PassRevocations}, which the door reads.
  */
 public final class VisitorPasses {
   private static final Logger log = LoggerFactory.getLogger(VisitorPasses.class);
@@ -24,13 +27,15 @@ public final class VisitorPasses {
   private final PassCodec codec;
   private final Store store;
   private final AccessRules rules;
+  private final PassRevocations revocations;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public VisitorPasses(PassCodec codec, Store store, AccessRules rules, Clock clock) {
+  VisitorPasses(PassCodec codec, Store store, AccessRules rules, PassRevocations revocations, Clock clock) {
     this.codec = codec;
     this.store = store;
     this.rules = rules;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -42,9 +47,12 @@ public final class VisitorPasses {
    * @param validTo Unix ms, exclusive
    * @param uses openings allowed, 1..{@value #MAX_USES}; 0 for any number within the window
    * @param visitorName for the record; not in the code, which strangers may read
+   * @param host the person or household id the visitor comes to, for the record; or null
+   * @param issuedBy the office user, for the record
    * @throws IllegalArgumentException for an unknown door, an empty window or a bad count
    */
-  public String issue(List<String> doors, long validFrom, long validTo, int uses, String visitorName) {
+  public String issue(List<String> doors, long validFrom, long validTo, int uses, String visitorName, String host,
+      String issuedBy) {
     if (doors == null || doors.isEmpty()) {
       throw new IllegalArgumentException("a pass needs at least one door");
     }
@@ -65,7 +73,7 @@ public final class VisitorPasses {
     VisitorPass pass = new VisitorPass(newId(), List.copyOf(new LinkedHashSet<>(doors)), validFrom, validTo, uses);
     long now = clock.millis();
     store.write(c -> {
-      StateRows.savePass(c, pass, visitorName.strip(), now);
+      PassRows.save(c, pass, visitorName.strip(), host, issuedBy, now);
       return null;
     }).onFailure(e -> log.warn("visitor pass {} for {} works but is not in the record: {}", pass.id(),
         visitorName, e.getMessage()));
@@ -75,6 +83,63 @@ public final class VisitorPasses {
   /** What a QR text grants, if the gateway signed it. */
   public Optional<VisitorPass> read(String qr) {
     return codec.verify(qr);
+  }
+
+  /** Whether the office took this pass back; from memory. */
+  public boolean revoked(String passId) {
+    return revocations.revoked(passId);
+  }
+
+  /** The record, newest first; {@code state} null for every pass. */
+  public Future<List<IssuedPass>> list(PassState state, int offset, int limit) {
+    long now = clock.millis();
+    return store.read(c -> PassRows.list(c, state, offset, limit, now));
+  }
+
+  public Future<Optional<IssuedPass>> find(String id) {
+    long now = clock.millis();
+    return store.read(c -> Optional.ofNullable(PassRows.one(c, id, now)));
+  }
+
+  /**
+   * The pass's QR text again, for printing once more. Signing is deterministic, so this is the
+   * very text issued: the record keeps what the code carries, in the same order.
+   */
+  public String code(IssuedPass issued) {
+    return codec.encode(issued.pass());
+  }
+
+  /** The canonical id of the person or household {@code text} names, if there is one. */
+  public Future<Optional<String>> host(String text) {
+    return store.read(c -> Optional.ofNullable(PassRows.host(c, text)));
+  }
+
+  /** What a revocation found and left; {@code before} null for no such pass. */
+  public record Revocation(IssuedPass before, IssuedPass after) {
+    public boolean done() {
+      return after != null;
+    }
+  }
+
+  /**
+   * Revokes a pass: refused at every door from the next scan. Not done (after null) for a pass
+   * not in the record or one revoked already; told apart by {@code before}.
+   */
+  public Future<Revocation> revoke(String id, String by) {
+    long now = clock.millis();
+    // A refusal is returned rather than thrown: a throw would fail the other writes of its batch.
+    return store.write(c -> {
+      IssuedPass before = PassRows.one(c, id, now);
+      if (before == null || !PassRows.revoke(c, id, now, by)) {
+        return new Revocation(before, null);
+      }
+      return new Revocation(before, PassRows.one(c, id, now));
+    }).map(r -> {
+      if (r.done()) {
+        revocations.addAll(Set.of(id));
+      }
+      return r;
+    });
   }
 
   private String newId() {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +16,6 @@ import java.util.stream.Collectors;
  * matters because the store's writer may run a write twice.
  */
 final class ImportPlanner {
-
-  private static final Pattern NUMBERED_ID = Pattern.compile("([A-Z])(\\d+)");
 
   private final PersonRules rules;
   private final CsvHeader header;
@@ -128,32 +124,14 @@ final class ImportPlanner {
     }
   }
 
-  /** New persons get the next free number after their kind's letter: R for residents and tenants, S, V. */
+  /** New persons get the next free id of their kind ({@link PersonIds}), after every id taken or given. */
   private void assignNewIds(List<RowInput> rows, Map<Integer, String> ids) {
     Set<String> taken = new HashSet<>(existing.keySet());
     taken.addAll(ids.values());
-    Map<Character, Integer> next = new HashMap<>();
-    for (String id : taken) {
-      Matcher m = NUMBERED_ID.matcher(id);
-      if (m.matches() && m.group(2).length() <= 9) {
-        next.merge(m.group(1).charAt(0), Integer.parseInt(m.group(2)) + 1, Math::max);
-      }
-    }
+    PersonIds free = new PersonIds(taken);
     for (RowInput r : rows) {
       if (!ids.containsKey(r.line()) && r.name() != null && r.kind() != null && problems.get(r.line()).isEmpty()) {
-        char letter = switch (r.kind()) {
-          case RESIDENT, TENANT -> 'R';
-          case STAFF -> 'S';
-          case VISITOR -> 'V';
-        };
-        String id;
-        do {
-          int n = next.getOrDefault(letter, 1);
-          next.put(letter, n + 1);
-          id = String.format("%c%05d", letter, n);
-        } while (taken.contains(id));
-        taken.add(id);
-        ids.put(r.line(), id);
+        ids.put(r.line(), free.take(r.kind()));
       }
     }
   }

@@ -103,7 +103,19 @@ final class AccessFixture {
   }
 
   static AccessSnapshot snapshot(Memberships members, Blocklist blocks, PassbackState passback, PassUsage usage) {
-    return new AccessSnapshot(PersonDirectory.of(PERSONS), rules(), members, blocks, passback, usage);
+    return snapshot(members, blocks, passback, usage, revoked());
+  }
+
+  static AccessSnapshot snapshot(Memberships members, Blocklist blocks, PassbackState passback, PassUsage usage,
+      PassRevocations revoked) {
+    return new AccessSnapshot(PersonDirectory.of(PERSONS), rules(), members, blocks, passback, usage, revoked);
+  }
+
+  /** Revoked passes held in memory only; a decision never reads the store. */
+  static PassRevocations revoked(String... passIds) {
+    PassRevocations r = new PassRevocations(null, null);
+    r.addAll(java.util.Set.of(passIds));
+    return r;
   }
 
   static AccessSnapshot snapshot() {

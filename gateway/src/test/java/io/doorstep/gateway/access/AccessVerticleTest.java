@@ -141,7 +141,7 @@ class AccessVerticleTest {
 
   @Test
   void aVisitorPassIsCountedAndTheCountSurvivesARestart() throws Exception {
-    String pass = access.passes().issue(List.of("G1-L1", "G1-L2"), T0, T0 + 3_600_000, 2, "孙先生");
+    String pass = access.passes().issue(List.of("G1-L1", "G1-L2"), T0, T0 + 3_600_000, 2, "孙先生", null, "王芳");
 
     assertEquals("OK", reason(qr(GATE, pass, "in")));
     assertEquals("QR_WRONG_DOOR", reason(qr(UNIT_B01, pass, "in")));
@@ -156,6 +156,23 @@ class AccessVerticleTest {
         return rs.next() ? rs.getString(1) : null;
       }
     })));
+  }
+
+  @Test
+  void aRevokedPassIsRefusedFromTheNextScanAndStillAfterARestart() throws Exception {
+    String pass = access.passes().issue(List.of("G1-L1"), T0, T0 + 3_600_000, 0, "孙先生", "R1001", "王芳");
+    String id = access.passes().read(pass).orElseThrow().id();
+    assertEquals("OK", reason(qr(GATE, pass, "in")));
+
+    VisitorPasses.Revocation revoked = await(access.passes().revoke(id, "王芳"));
+    assertTrue(revoked.done());
+    AccessDecision refused = decide(qr(GATE, pass, "in"));
+    assertEquals("QR_REVOKED", refused.reason());
+    assertEquals("二维码已作废，请联系门岗", refused.voice());
+    assertFalse(await(access.passes().revoke(id, "王芳")).done(), "revoked once only");
+
+    restart();
+    assertEquals("QR_REVOKED", reason(qr(GATE, pass, "in")), "read back from the store at start");
   }
 
   @Test

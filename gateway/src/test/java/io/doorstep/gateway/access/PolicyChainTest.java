@@ -160,6 +160,19 @@ class PolicyChainTest {
   }
 
   @Test
+  void aRevokedPassIsRefusedWhateverItsWindowAndUses() {
+    VisitorPass pass = new VisitorPass("p-revoked", List.of("G1-L1"), 0, Long.MAX_VALUE, 0);
+    VisitorPass other = new VisitorPass("p-kept", List.of("G1-L1"), 0, Long.MAX_VALUE, 0);
+    AccessSnapshot s = AccessFixture.snapshot(Memberships.none(), Blocklist.empty(), new PassbackState(),
+        new PassUsage(), AccessFixture.revoked("p-revoked"));
+
+    assertEquals(Reason.QR_REVOKED, decide(qr(GATE, codec.encode(pass), "in"), s, MONDAY_8));
+    assertEquals(Reason.QR_REVOKED, decide(qr(UNIT_B01, codec.encode(pass), "in"), s, MONDAY_8),
+        "revoked is said before wrong door: it is the reason the office gave");
+    assertEquals(Reason.OK, decide(qr(GATE, codec.encode(other), "in"), s, MONDAY_8));
+  }
+
+  @Test
   void forgedAlteredAndForeignCodesAreInvalid() {
     String genuine = pass(List.of("G1-L1"), 0, Long.MAX_VALUE, 1);
     PassCodec otherKey = new PassCodec(new byte[PassKey.LENGTH]);

@@ -81,7 +81,7 @@ class AccessRulesEndToEndTest {
     startGateway();
     startTerminal(Duration.ofSeconds(2));
     long now = System.currentTimeMillis();
-    String pass = gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000, 1, "孙先生");
+    String pass = gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000, 1, "孙先生", null, "王芳");
     // The payload is base64url JSON, so it starts "ey"; one character changed, the signature kept.
     String altered = pass.replace("DS1.ey", "DS1.fy");
     assertFalse(altered.equals(pass));
@@ -92,6 +92,26 @@ class AccessRulesEndToEndTest {
     VerifyOutcome second = terminal.presentQr(pass, "in").get(5, TimeUnit.SECONDS);
     assertFalse(second.opened());
     assertEquals("QR_USED_UP", second.reason());
+  }
+
+  @Test
+  void aPassTheOfficeRevokedIsRefusedAtTheTerminal() throws Exception {
+    startGateway();
+    startTerminal(Duration.ofSeconds(2));
+    long now = System.currentTimeMillis();
+    String pass = gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000, 0, "孙先生",
+        null, "王芳");
+    assertTrue(terminal.presentQr(pass, "in").get(5, TimeUnit.SECONDS).opened());
+
+    String id = gateway.access().passes().read(pass).orElseThrow().id();
+    assertTrue(gateway.access().passes().revoke(id, "王芳").toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).done());
+
+    VerifyOutcome refused = terminal.presentQr(pass, "in").get(5, TimeUnit.SECONDS);
+    assertFalse(refused.local(), "the gateway answered");
+    assertFalse(refused.opened());
+    assertEquals("QR_REVOKED", refused.reason());
+    assertEquals("二维码已作废，请联系门岗", refused.voice());
   }
 
   @Test

@@ -44,6 +44,8 @@ public final class OfficeModule implements WebModule {
     router.get(API + "/households/:id").handler(households::one);
 
     router.get(API + "/persons").handler(persons::list);
+    // Not under /persons/: "next" could be a person's id.
+    router.get(API + "/person-ids/next").handler(persons::nextId);
     router.get(API + "/persons/:id").handler(persons::one);
     router.post(API + "/persons").handler(json).handler(persons::add);
     router.put(API + "/persons/:id").handler(json).handler(persons::update);
@@ -64,6 +66,9 @@ public final class OfficeModule implements WebModule {
     router.get(API + "/doors").handler(passes::doors);
     router.post(API + "/passes").handler(json).handler(passes::issue);
     router.get(API + "/passes/qr.svg").handler(passes::qr);
+    router.get(API + "/passes").handler(passes::list);
+    router.get(API + "/passes/:id").handler(passes::one);
+    router.post(API + "/passes/:id/revoke").handler(passes::revoke);
   }
 
   private static BodyHandler body(long limit) {

@@ -30,6 +30,23 @@ final class PersonRoutes {
     this.zone = zone;
   }
 
+  /** The id a new person of the kind would get, for the form to propose; adding checks it again. */
+  void nextId(RoutingContext ctx) {
+    String kindText = ctx.request().getParam("kind", "resident");
+    PersonKind kind = PersonKind.parse(kindText).orElse(null);
+    if (kind == null) {
+      Answers.fieldError(ctx, 400, "kind", "'" + kindText + "' is not a person kind");
+      return;
+    }
+    people.nextId(kind).onComplete(ar -> {
+      if (ar.failed()) {
+        Answers.failed(ctx, ar.cause());
+      } else {
+        Replies.json(ctx, 200, new JsonObject().put("id", ar.result()));
+      }
+    });
+  }
+
   void list(RoutingContext ctx) {
     PersonQuery query;
     int limit;

@@ -228,6 +228,90 @@ class OfficeApiTest {
     assertTrue(audit.get(4).contains("周杰"), audit.toString());
   }
 
+  @Test
+  void theFormIsProposedTheNextFreeIdOfTheKindAndTheIdIsStillChecked() throws Exception {
+    assertEquals("R00001", rig.get("/api/office/person-ids/next?kind=resident").json().getString("id"));
+    assertEquals(201, rig.post("/api/office/persons", wang()).status());
+    assertEquals("R09002", rig.get("/api/office/person-ids/next?kind=tenant").json().getString("id"),
+        "after the highest R number, shared by residents and tenants");
+    assertEquals("S00001", rig.get("/api/office/person-ids/next?kind=员工").json().getString("id"));
+    assertField(rig.get("/api/office/person-ids/next?kind=pet"), 400, "kind");
+    assertField(rig.post("/api/office/persons", wang().put("name", "王伟二")), 409, "id");
+  }
+
+  @Test
+  void issuedPassesAreListedByStateAndOneIsRevokedOnceAudited() throws Exception {
+    assertEquals(201, rig.post("/api/office/persons", wang()).status());
+    java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+        .withSecond(0).withNano(0);
+    JsonObject today = pass("周杰", now.minusHours(1), now.plusHours(8), "0").put("host", "b03-u1-1502");
+    assertField(rig.post("/api/office/passes", today.copy().put("host", "B99-U9-999")), 400, "host");
+    String code = rig.post("/api/office/passes", today).json().getString("code");
+    JsonObject once = pass("李娜", now.minusHours(1), now.plusHours(8), "1").put("host", "R09001");
+    String onceId = rig.post("/api/office/passes", once).json().getJsonObject("pass").getString("id");
+    rig.post("/api/office/passes", pass("赵六", now.plusDays(2), now.plusDays(3), "1"));
+    rig.post("/api/office/passes", pass("钱七", now.minusDays(3), now.minusDays(2), "1"));
+    // The access rules store each opening right after it; one opening uses up 李娜's pass.
+    OfficeRig.await(rig.store.write(c -> {
+      try (var ps = c.prepareStatement("INSERT INTO visitor_pass_uses (pass_id, used, last_ts) VALUES (?, 1, 0)")) {
+        ps.setString(1, onceId);
+        return ps.executeUpdate();
+      }
+    }));
+
+    JsonArray all = rig.get("/api/office/passes").json().getJsonArray("passes");
+    assertEquals(List.of("钱七", "赵六", "李娜", "周杰"), names(all), "newest first");
+    JsonObject zhou = all.getJsonObject(3);
+    assertEquals("valid", zhou.getString("state"));
+    assertEquals("B03-U1-1502", zhou.getString("host"), "the household as the estate spells it");
+    assertEquals(OfficeRig.USER, zhou.getString("issuedBy"));
+    assertEquals(List.of("G1-L1", "B03-U1"), zhou.getJsonArray("doors").getList());
+    assertEquals("王伟", all.getJsonObject(2).getString("hostName"), "a person host is named");
+    assertEquals(1, all.getJsonObject(2).getInteger("used"));
+    assertEquals(List.of("used-up", "not-yet-valid", "expired"),
+        List.of(all.getJsonObject(2).getString("state"), all.getJsonObject(1).getString("state"),
+            all.getJsonObject(0).getString("state")));
+    assertEquals(List.of("周杰"), names(rig.get("/api/office/passes?state=valid").json().getJsonArray("passes")));
+    JsonObject page = rig.get("/api/office/passes?limit=2&offset=1").json();
+    assertEquals(List.of("赵六", "李娜"), names(page.getJsonArray("passes")));
+    assertTrue(page.getBoolean("more"));
+    assertField(rig.get("/api/office/passes?state=lost"), 400, "state");
+    assertField(rig.get("/api/office/passes?limit=0"), 400, "limit");
+
+    String id = zhou.getString("id");
+    assertEquals(code, rig.get("/api/office/passes/" + id).json().getString("code"), "the same QR text again");
+    assertNull(rig.get("/api/office/passes/" + onceId).json().getString("code"), "no QR for a used-up pass");
+
+    OfficeRig.Reply revoked = rig.post("/api/office/passes/" + id + "/revoke", new JsonObject());
+    assertEquals(200, revoked.status(), revoked.body());
+    assertEquals("revoked", revoked.json().getJsonObject("pass").getString("state"));
+    assertEquals(OfficeRig.USER, revoked.json().getJsonObject("pass").getString("revokedBy"));
+    assertField(rig.post("/api/office/passes/" + id + "/revoke", new JsonObject()), 409, "id");
+    assertField(rig.post("/api/office/passes/no-such-pass/revoke", new JsonObject()), 404, "id");
+    assertField(rig.get("/api/office/passes/no-such-pass"), 404, "id");
+    assertEquals(List.of("周杰"), names(rig.get("/api/office/passes?state=revoked").json().getJsonArray("passes")));
+    assertTrue(rig.get("/api/office/passes?state=valid").json().getJsonArray("passes").isEmpty());
+    assertNull(rig.get("/api/office/passes/" + id).json().getString("code"));
+    assertField(rig.get("/api/office/passes/qr.svg?code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8)),
+        400, "code");
+
+    List<List<String>> revokes = rig.audit().stream().filter(r -> r.get(1).equals("pass.revoke")).toList();
+    assertEquals(1, revokes.size(), "refused revocations are not audited");
+    List<String> row = revokes.get(0);
+    assertEquals(List.of(OfficeRig.USER, "pass.revoke", id), row.subList(0, 3));
+    assertEquals("valid", new JsonObject(row.get(3)).getString("state"));
+    assertEquals("revoked", new JsonObject(row.get(4)).getString("state"));
+  }
+
+  private static JsonObject pass(String visitor, java.time.LocalDateTime from, java.time.LocalDateTime to, String uses) {
+    return new JsonObject().put("visitorName", visitor).put("doors", new JsonArray().add("G1-L1").add("B03-U1"))
+        .put("validFrom", from.toString()).put("validTo", to.toString()).put("uses", uses);
+  }
+
+  private static List<String> names(JsonArray passes) {
+    return passes.stream().map(p -> ((JsonObject) p).getString("visitorName")).toList();
+  }
+
   private static void assertField(OfficeRig.Reply reply, int status, String field) {
     assertEquals(status, reply.status(), reply.body());
     JsonObject json = reply.json();

@@ -71,6 +71,10 @@ class OfficeBrowserTest {
     String name = "<img src=x onerror=\"window.injected=1\">";
     try (HeadlessChromium chromium = browser(); DevToolsSession page = office(chromium)) {
       page.evaluate("document.getElementById('person-new').click()");
+      page.awaitTrue("document.querySelector('#person-form [name=id]').value === 'R00001'");
+      page.evaluate("(() => { const k = document.querySelector('#person-form [name=kind]'); k.value = 'staff';"
+          + " k.dispatchEvent(new Event('change')); })()");
+      page.awaitTrue("document.querySelector('#person-form [name=id]').value === 'S00001'");
       fill(page, new JsonObject().put("id", "R09001").put("name", name).put("kind", "resident")
           .put("household", "B99-U1-101").put("cards", "04A1B2C3").put("plates", "闽C12345"));
       page.evaluate("document.querySelector('#person-form button[type=submit]').click()");
@@ -110,6 +114,61 @@ class OfficeBrowserTest {
     }
   }
 
+  @Test
+  void aPassIssuedThroughTheFormIsListedShownAgainAndRevokedAfterAConfirmation() throws Exception {
+    String visitor = "<b>周杰</b>";
+    try (HeadlessChromium chromium = browser(); DevToolsSession page = office(chromium)) {
+      page.evaluate("document.querySelector('[data-tab=pass]').click()");
+      page.awaitTrue("document.querySelector('#pass-doors input[value=\"G1-L1\"]') !== null");
+      page.evaluate("(() => { const f = document.getElementById('pass-form'); f.elements.visitorName.value = "
+          + new JsonArray().add(visitor).encode() + "[0];"
+          + " document.querySelector('#pass-doors input[value=\"G1-L1\"]').checked = true;"
+          + " f.querySelector('button[type=submit]').click(); })()");
+      page.awaitTrue("!document.getElementById('pass-card').hidden"
+          + " && document.querySelectorAll('#pass-rows tr').length === 1");
+
+      String row = "document.querySelector('#pass-rows tr')";
+      assertEquals(visitor, page.evaluate(row + ".cells[0].textContent"), "the name as text");
+      assertEquals(0, ((Number) page.evaluate(row + ".querySelectorAll('b').length")).intValue());
+      assertEquals("有效", page.evaluate(row + ".querySelector('.pill').textContent"));
+      assertEquals(Boolean.TRUE, page.evaluate(row + ".cells[5].textContent.startsWith('" + OfficeRig.USER + "')"),
+          "issued by the office user");
+
+      // Shown again from the list: the card is drawn afresh for the listed pass.
+      page.evaluate("document.getElementById('pass-card').hidden = true; document.getElementById('pass-qr').src = '';");
+      page.evaluate(row + ".querySelector('.pass-show').click()");
+      page.awaitTrue("!document.getElementById('pass-card').hidden"
+          + " && document.getElementById('pass-qr').src.includes('qr.svg?code=DS1.')");
+      assertEquals(visitor, page.evaluate("document.getElementById('pass-visitor').textContent"));
+      assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('pass-qr').complete"
+          + " && document.getElementById('pass-qr').naturalWidth > 0"), "the QR code is drawn");
+
+      // The clerk declines first: nothing changes; then confirms.
+      page.evaluate("window.confirm = (m) => { window.asked = m; return false; }");
+      page.evaluate(row + ".querySelector('.pass-revoke').click()");
+      assertEquals(Boolean.TRUE, page.evaluate("window.asked.includes(" + new JsonArray().add(visitor).encode()
+          + "[0])"), "the confirmation names the visitor");
+      assertTrue(rig.audit().stream().noneMatch(r -> r.get(1).equals("pass.revoke")), "declined: nothing revoked");
+      page.evaluate("window.confirm = () => true");
+      page.evaluate(row + ".querySelector('.pass-revoke').click()");
+      page.awaitTrue(row + ".querySelector('.pill').textContent === '已作废'");
+      assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('pass-card').hidden"),
+          "the revoked pass's card is put away");
+      assertEquals(0, ((Number) page.evaluate(row + ".querySelectorAll('button').length")).intValue(),
+          "nothing left to do with a revoked pass");
+
+      page.evaluate("(() => { const s = document.getElementById('pass-state'); s.value = 'valid';"
+          + " s.dispatchEvent(new Event('change')); })()");
+      page.awaitTrue("!document.getElementById('pass-empty').hidden"
+          + " && document.querySelectorAll('#pass-rows tr').length === 0");
+      List<List<String>> revokes = rig.audit().stream().filter(r -> r.get(1).equals("pass.revoke")).toList();
+      assertEquals(1, revokes.size());
+      assertEquals(OfficeRig.USER, revokes.get(0).get(0));
+      assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+          "the office scrolls sideways at 1366×768");
+    }
+  }
+
   private HeadlessChromium browser() throws Exception {
     return HeadlessChromium.start(List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
   }
@@ -117,6 +176,8 @@ class OfficeBrowserTest {
   private DevToolsSession office(HeadlessChromium chromium) throws Exception {
     DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
     WebLogin.inBrowser(page, rig.url(""), OfficeRig.USER, WebLogin.PASSWORD);
+    // The office PC keeps the estate's time: the pass form's times are read in it.
+    page.call("Emulation.setTimezoneOverride", new JsonObject().put("timezoneId", "Asia/Shanghai"));
     page.call("Page.navigate", new JsonObject().put("url", rig.url("/office/")));
     page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
         .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
