@@ -4,6 +4,7 @@ import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
+import io.doorstep.gateway.doors.DoorTimingEditor;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.trends.Trends;
 
@@ -13,6 +14,7 @@ import io.doorstep.gateway.trends.Trends;
  *
  * @param recentLog the log's last lines kept in memory, for when no log file is configured
  * @param devices the devices as served, file and console edits together, and the way to change them
+ * @param doorTimings the door timings in force and the way to change them
  */
 public record TechParts(
     GatewayConfig config,
@@ -21,4 +23,5 @@ public record TechParts(
     SerialLinesVerticle serialLines,
     Trends trends,
     RecentLog recentLog,
-    DeviceEditor devices) {}
+    DeviceEditor devices,
+    DoorTimingEditor doorTimings) {}
