@@ -24,19 +24,20 @@ public record DoorTiming(int openMs, int remoteOpenMs, int heldOpenMs) {
   public static final String HELD_OPEN_MS = "heldOpenMs";
 
   /**
-   * The face terminal interface's 3 s after a verification, the booth interface's 5 s release
-   * and 30 s held-open time (face-terminal-mqtt.md, gpio-booth.md).
-   */
-  public static final DoorTiming DEFAULTS = new DoorTiming(3_000, 5_000, 30_000);
-
-  /**
    * A release shorter than a second cannot be walked through; one over a minute is a door left
-   * open. A held-open alarm sooner than 5 s would ring at every passage.
+   * open. A held-open alarm sooner than 5 s would ring at every passage. Declared before
+   * {@link #DEFAULTS}, whose check reads them.
    */
   public static final List<Key> KEYS = List.of(
       new Key(OPEN_MS, 1_000, 60_000),
       new Key(REMOTE_OPEN_MS, 1_000, 60_000),
       new Key(HELD_OPEN_MS, 5_000, 600_000));
+
+  /**
+   * The face terminal interface's 3 s after a verification, the booth interface's 5 s release
+   * and 30 s held-open time (face-terminal-mqtt.md, gpio-booth.md).
+   */
+  public static final DoorTiming DEFAULTS = new DoorTiming(3_000, 5_000, 30_000);
 
   public DoorTiming {
     check(OPEN_MS, openMs);
