@@ -20,6 +20,7 @@ import io.doorstep.gateway.devices.SerialLineMetrics;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
 import io.doorstep.gateway.devices.TerminalLinkVerticle;
 import io.doorstep.gateway.doors.DoorService;
+import io.doorstep.gateway.doors.DoorTimingEditor;
 import io.doorstep.gateway.events.BadInputMonitor;
 import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.fire.FireMode;
@@ -50,6 +51,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +84,7 @@ public final class Gateway implements AutoCloseable {
   private UpstreamVerticle upstream;
   private TechModule techConsole;
   private List<DeviceEdits.Edit> keptEdits = List.of();
+  private Map<String, Map<String, Integer>> keptDoorTimings = Map.of();
   private final Restarts restarts = new Restarts();
   private GatewayWeb web;
 
@@ -117,6 +120,7 @@ public final class Gateway implements AutoCloseable {
       DeviceEditor.Start edited = DeviceEditor.startingEstate(store, config.sourceFile(), config.estate());
       Gateway gateway = new Gateway(config.withEstate(edited.estate()), vertx, metrics, store, broker);
       gateway.keptEdits = edited.edits();
+      gateway.keptDoorTimings = DoorTimingEditor.kept(store, config.estate());
       await(gateway.deploy());
       return gateway;
     } catch (StoreException e) {
@@ -135,7 +139,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   private Future<Void> deploy() throws IOException {
-    access = AccessControl.create(vertx, store, config.estate(), config.dataDir(), metrics);
+    DoorTimingEditor doorTimings = new DoorTimingEditor(vertx, store, config.estate(), keptDoorTimings);
+    access = AccessControl.create(vertx, store, config.estate(), doorTimings.timings(), config.dataDir(), metrics);
     faces = new FaceVault(vertx, store, config.dataDir());
     people = new PeopleService(vertx, store, faces, config.estate(), config.estate().timeZone());
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
@@ -153,7 +158,7 @@ public final class Gateway implements AutoCloseable {
     DeviceEditor editor = new DeviceEditor(vertx, config.sourceFile(), store, registry, terminals, keptEdits,
         config.estate());
     techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install(),
-        editor, restarts));
+        editor, doorTimings, restarts));
     // A missing or exposed face key stops start-up here, before any device is served.
     return faces.unlock()
         .compose(v -> vertx.deployVerticle(new EventLogVerticle(store, metrics)))
@@ -165,14 +170,14 @@ public final class Gateway implements AutoCloseable {
         .compose(id -> vertx.deployVerticle(new FireService(store, config.estate(), fire, FireTiming.DEFAULT)))
         .compose(id -> vertx.deployVerticle(new ResetRequestWatcher(config.dataDir())))
         .compose(id -> vertx.deployVerticle(new AlarmService(store, config.estate(), fire)))
-        .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, DoorService.DEFAULT_OPEN_MS)))
+        .compose(id -> vertx.deployVerticle(new DoorService(store, config.estate(), fire, doorTimings.timings())))
         // Before the lines: the first reading of a pile must find the safety rules listening.
         .compose(id -> vertx.deployVerticle(new ChargingVerticle(store, config.estate(), fire)))
         .compose(id -> vertx.deployVerticle(sync))
         .compose(id -> vertx.deployVerticle(terminals))
         .compose(id -> terminals.firstAttempt(TERMINALS_READY_LIMIT_MS))
         .compose(id -> vertx.deployVerticle(serialLines))
-        .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(),
+        .compose(id -> vertx.deployVerticle(new BoothGpioVerticle(config.estate(), config.devices(), doorTimings.timings(),
             new BusDeviceListener(vertx.eventBus()), metrics)))
         // Last of the services: it forwards what the others record, and never holds them up.
         .compose(id -> vertx.deployVerticle(upstream))

@@ -90,6 +90,22 @@ public final class BoothGpioDriver {
     });
   }
 
+  /**
+   * Changes when a gpio-door counts as held open, from its next release on. Fails for a device
+   * that is no door here, or while the GPIO does not work.
+   */
+  public Future<Void> heldOpenAfter(String device, long ms) {
+    return onContext(() -> {
+      DoorChannel door = booth == null ? null : booth.door(device);
+      if (door == null) {
+        return Future.failedFuture(new IllegalArgumentException(unavailable != null ? unavailable
+            : "no gpio-door " + device));
+      }
+      door.heldOpenAfter(ms);
+      return Future.succeededFuture();
+    });
+  }
+
   /** Null while the GPIO works; otherwise why the booth devices are offline. */
   public String unavailable() {
     return unavailable;

@@ -15,8 +15,23 @@ public record BoothLayout(
     List<Door> doors, List<Reader> readers, List<Contact> firePanels, List<Contact> keySwitches, List<Output> sirens,
     Timing timing) {
 
-  /** A door with a lock relay, a door contact and an exit button. */
-  public record Door(String device, int relay, int contact, int exitButton) {}
+  /**
+   * A door with a lock relay, a door contact and an exit button.
+   *
+   * @param heldOpenMs this door's held-open time; 0 for the layout's {@link Timing#heldOpenMs}
+   */
+  public record Door(String device, int relay, int contact, int exitButton, long heldOpenMs) {
+    public Door {
+      if (heldOpenMs < 0) {
+        throw new IllegalArgumentException(device + ": held-open time must not be negative");
+      }
+    }
+
+    /** A door held open after the layout's time. */
+    public Door(String device, int relay, int contact, int exitButton) {
+      this(device, relay, contact, exitButton, 0);
+    }
+  }
 
   /** A Wiegand reader; a card it reads may open {@code door} (a {@link Door}'s device id). */
   public record Reader(String device, int d0, int d1, String door) {}

@@ -9,6 +9,7 @@ import static io.doorstep.drivers.gpio.MockBooth.RELAY_2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.device.DeviceCommand;
@@ -97,6 +98,23 @@ class BoothDoorTest {
     assertEquals("closed", doorStates("door-1").get(1).payload().getString("state"));
     assertEquals(1, booth.listener.alarms("door-1", "HELD_OPEN").size(), "one alarm per opening");
     assertEquals(1, booth.driver.stats().heldOpenAlarms());
+  }
+
+  @Test
+  void givenADoorsHeldOpenTimeChangedWhileServed_thenItsNextReleaseLeftOpenIsHeldOpenAfterTheNewTime() {
+    // door-1 starts with a minute, longer than any wait here: only the change can bring the alarm.
+    BoothLayout slowDoor = new BoothLayout(List.of(new BoothLayout.Door("door-1", RELAY_1, CONTACT_1,
+        MockBooth.EXIT_1, 60_000)), List.of(), List.of(), List.of(), List.of(), MockBooth.TIMING);
+    try (MockBooth slow = MockBooth.started(slowDoor, List.of(CONTACT_1))) {
+      slow.await(slow.driver.heldOpenAfter("door-1", MockBooth.TIMING.heldOpenMs()));
+      slow.await(slow.driver.execute(new DeviceCommand.Open("door-1", 200, "remote")));
+      slow.bounce(CONTACT_1, false);
+
+      Waits.until("a HELD_OPEN alarm", () -> !slow.listener.alarms("door-1", "HELD_OPEN").isEmpty());
+      AssertionError noDoor = assertThrows(AssertionError.class,
+          () -> slow.await(slow.driver.heldOpenAfter("door-9", 5_000)));
+      assertTrue(noDoor.getMessage().contains("no gpio-door door-9"), noDoor.getMessage());
+    }
   }
 
   @Test

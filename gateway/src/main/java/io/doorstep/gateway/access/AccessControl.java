@@ -1,6 +1,7 @@
 package io.doorstep.gateway.access;
 
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.doorstep.gateway.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -33,17 +34,28 @@ public final class AccessControl {
   /** Reads (or creates) the visitor pass key under {@code dataDir}. Blocking: call at start-up. */
   public static AccessControl create(Vertx vertx, Store store, EstateConfig estate, Path dataDir,
       MeterRegistry metrics) throws IOException {
-    return create(vertx, store, estate, dataDir, metrics, Clock.systemUTC(), System::nanoTime);
+    return create(vertx, store, estate, DoorTimings.fromFile(estate), dataDir, metrics);
+  }
+
+  /** @param timings the door timings in force at start, console changes included */
+  public static AccessControl create(Vertx vertx, Store store, EstateConfig estate, DoorTimings timings,
+      Path dataDir, MeterRegistry metrics) throws IOException {
+    return create(vertx, store, estate, timings, dataDir, metrics, Clock.systemUTC(), System::nanoTime);
   }
 
   /** With the clocks a test drives: wall time for rules, a monotonic one for the flood limit. */
   public static AccessControl create(Vertx vertx, Store store, EstateConfig estate, Path dataDir,
       MeterRegistry metrics, Clock clock, LongSupplier nanoTime) throws IOException {
+    return create(vertx, store, estate, DoorTimings.fromFile(estate), dataDir, metrics, clock, nanoTime);
+  }
+
+  private static AccessControl create(Vertx vertx, Store store, EstateConfig estate, DoorTimings timings,
+      Path dataDir, MeterRegistry metrics, Clock clock, LongSupplier nanoTime) throws IOException {
     AccessRules rules = AccessRules.of(estate);
     PassCodec codec = new PassCodec(PassKey.loadOrCreate(dataDir));
     AccessLists lists = new AccessLists(vertx, store, rules, clock);
     PassRevocations revocations = new PassRevocations(store, clock);
-    AccessVerticle verticle = new AccessVerticle(store, estate, rules, lists, revocations,
+    AccessVerticle verticle = new AccessVerticle(store, timings, rules, lists, revocations,
         PolicyChain.standard(codec), clock, nanoTime, metrics);
     return new AccessControl(rules, lists, new VisitorPasses(codec, store, rules, revocations, clock),
         new GroupScope(rules, lists::current, clock), verticle);

@@ -7,6 +7,7 @@ import io.doorstep.device.PassageRecord;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.OfflinePassages;
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.doorstep.gateway.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(AccessVerticle.class);
-  /** How long the lock is released for an open decision. */
-  static final int OPEN_MS = 3000;
   /** The reply-failure code of a verification refused for flooding: the terminal gets no answer and decides alone. */
   public static final int RATE_LIMITED = 429;
   private static final long FLOOD_LOG_INTERVAL_NS = TimeUnit.MINUTES.toNanos(1);
@@ -54,11 +53,14 @@ public final class AccessVerticle extends VerticleBase {
   private final Map<String, Counter> dropped = new HashMap<>();
   private final Map<String, Long> floodLogged = new HashMap<>();
   private volatile PersonDirectory directory = PersonDirectory.empty();
+  /** How long each door's lock is released for an open decision; replaced on this verticle's context only. */
+  private DoorTimings timings;
 
-  AccessVerticle(Store store, EstateConfig estate, AccessRules rules, AccessLists lists,
+  AccessVerticle(Store store, DoorTimings timings, AccessRules rules, AccessLists lists,
       PassRevocations revocations, PolicyChain chain,
       Clock clock, LongSupplier nanoTime, MeterRegistry metrics) {
     this.store = store;
+    this.timings = timings;
     this.rules = rules;
     this.lists = lists;
     this.revocations = revocations;
@@ -82,6 +84,7 @@ public final class AccessVerticle extends VerticleBase {
       vertx.eventBus().<OfflinePassages>consumer(Addresses.ACCESS_OFFLINE_PASSAGES, this::onOffline);
       vertx.eventBus().consumer(Addresses.PERSONS_CHANGED, m -> reload());
       vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> rules.follow(m.body()));
+      vertx.eventBus().<DoorTimings>consumer(Addresses.DOOR_TIMINGS_CHANGED, m -> timings = m.body());
     });
   }
 
@@ -110,7 +113,8 @@ public final class AccessVerticle extends VerticleBase {
     }
     long now = clock.millis();
     Verdict verdict = chain.decide(request, snapshot(), now);
-    AccessDecision decision = toDecision(verdict);
+    EstateConfig.Door door = rules.doorOfDevice(request.device());
+    AccessDecision decision = toDecision(verdict, timings.of(door == null ? null : door.id()).openMs());
     message.reply(decision);
     decisionTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     if (verdict.reason().opens()) {
@@ -164,10 +168,11 @@ public final class AccessVerticle extends VerticleBase {
     });
   }
 
-  static AccessDecision toDecision(Verdict verdict) {
+  /** @param openMs how long the door's lock is released when the verdict opens it */
+  static AccessDecision toDecision(Verdict verdict, int openMs) {
     Reason reason = verdict.reason();
     String name = verdict.name();
     return new AccessDecision(reason.opens(), reason.name(), verdict.personId(), name,
-        reason.opens() ? OPEN_MS : 0, reason.voice(), reason.text(name));
+        reason.opens() ? openMs : 0, reason.voice(), reason.text(name));
   }
 }

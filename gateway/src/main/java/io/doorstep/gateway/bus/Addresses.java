@@ -61,4 +61,11 @@ public final class Addresses {
    * rules, the person sync, the door service, the command router.
    */
   public static final String ESTATE_CHANGED = "doorstep.devices.estate-changed";
+
+  /**
+   * Publish {@code DoorTimings}: door timings were changed on the technician console and these
+   * are in force now. Whoever opens doors takes it on its own context: the access decisions,
+   * the door service, the booth's GPIO doors.
+   */
+  public static final String DOOR_TIMINGS_CHANGED = "doorstep.doors.timings-changed";
 }

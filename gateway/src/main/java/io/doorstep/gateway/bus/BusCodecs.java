@@ -11,6 +11,7 @@ import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.doors.DoorBus;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.doorstep.gateway.fire.FireBus;
 import io.vertx.core.eventbus.EventBus;
 
@@ -35,6 +36,7 @@ public final class BusCodecs {
     LocalCodec.register(bus, CommandResult.class);
     LocalCodec.register(bus, PersonsChanged.class);
     LocalCodec.register(bus, EstateConfig.class);
+    LocalCodec.register(bus, DoorTimings.class);
     AlarmBus.registerCodecs(bus);
     DoorBus.registerCodecs(bus);
     FireBus.registerCodecs(bus);

@@ -23,7 +23,7 @@ final class DoorDeviceLinks {
         .toList();
     List<Door> doors = estate.doors().stream().map(door -> withDevicesNaming(door, devices)).toList();
     return new EstateConfig(estate.id(), estate.name(), estate.buildings(), doors, devices, estate.timeZone(),
-        estate.access(), estate.lines(), estate.charging(), estate.profiles());
+        estate.access(), estate.lines(), estate.charging(), estate.profiles(), estate.doorTiming());
   }
 
   private static Door withDevicesNaming(Door door, List<Device> devices) {
@@ -31,6 +31,7 @@ final class DoorDeviceLinks {
     devices.stream()
         .filter(d -> door.id().equals(d.door()) && !ids.contains(d.id()))
         .forEach(d -> ids.add(d.id()));
-    return new Door(door.id(), door.name(), door.kind(), door.building(), door.unit(), ids, door.egress());
+    return new Door(door.id(), door.name(), door.kind(), door.building(), door.unit(), ids, door.egress(),
+        door.timing());
   }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * The estate: its buildings, doors and lanes, the devices that serve them, and who may pass where.
  *
  * @param timeZone where schedules and holidays are read
+ * @param doorTiming estate-wide changes to the built-in door timings ({@code DoorTiming}); a door's own come after
  */
 public record EstateConfig(
     String id,
@@ -23,7 +24,8 @@ public record EstateConfig(
     AccessConfig access,
     List<SerialLine> lines,
     ChargingConfig charging,
-    Map<String, DeviceProfile> profiles) {
+    Map<String, DeviceProfile> profiles,
+    Map<String, Integer> doorTiming) {
 
   public static final String UNIT_DOOR = "unit-door";
 
@@ -94,6 +96,14 @@ public record EstateConfig(
     lines = lines == null ? List.of() : List.copyOf(lines);
     charging = charging == null ? ChargingConfig.NONE : charging;
     profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+    doorTiming = doorTiming == null ? Map.of() : Map.copyOf(doorTiming);
+  }
+
+  /** An estate with the built-in door timings. */
+  public EstateConfig(String id, String name, List<Building> buildings, List<Door> doors, List<Device> devices,
+      ZoneId timeZone, AccessConfig access, List<SerialLine> lines, ChargingConfig charging,
+      Map<String, DeviceProfile> profiles) {
+    this(id, name, buildings, doors, devices, timeZone, access, lines, charging, profiles, Map.of());
   }
 
   /** An estate in the default time zone with the default access rules, without lines or sheds. */
@@ -177,11 +187,19 @@ public record EstateConfig(
    * @param unit the unit within the building, for a unit door; null otherwise
    * @param devices ids of the devices at this door (terminal, reader, barrier)
    * @param egress whether people escape through it: a fire alarm releases it and holds it open
+   * @param timing the door's own changes to the estate's door timings
    */
-  public record Door(
-      String id, String name, String kind, String building, String unit, List<String> devices, boolean egress) {
+  public record Door(String id, String name, String kind, String building, String unit, List<String> devices,
+      boolean egress, Map<String, Integer> timing) {
     public Door {
       devices = List.copyOf(devices);
+      timing = timing == null ? Map.of() : Map.copyOf(timing);
+    }
+
+    /** A door with the estate's timings. */
+    public Door(
+        String id, String name, String kind, String building, String unit, List<String> devices, boolean egress) {
+      this(id, name, kind, building, unit, devices, egress, Map.of());
     }
 
     /** A door that is a way out exactly when its kind usually is. */
@@ -251,13 +269,15 @@ public record EstateConfig(
 
   /** The same estate with its lines on other ports (the demo's pseudo-terminals). */
   public EstateConfig withLines(List<SerialLine> newLines) {
-    return new EstateConfig(id, name, buildings, doors, devices, timeZone, access, newLines, charging, profiles);
+    return new EstateConfig(id, name, buildings, doors, devices, timeZone, access, newLines, charging, profiles,
+        doorTiming);
   }
 
   /** The same estate without its RS-485 lines and the devices and sheds that need them. */
   public EstateConfig withoutLines() {
     List<Device> kept = devices.stream().filter(d -> d.modbus() == null).toList();
-    return new EstateConfig(id, name, buildings, doors, kept, timeZone, access, List.of(), ChargingConfig.NONE, profiles);
+    return new EstateConfig(id, name, buildings, doors, kept, timeZone, access, List.of(), ChargingConfig.NONE, profiles,
+        doorTiming);
   }
 
   public Optional<SerialLine> line(String id) {

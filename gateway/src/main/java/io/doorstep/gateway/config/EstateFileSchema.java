@@ -19,9 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class EstateFileSchema {
   private static final List<String> TOP =
-      List.of("estate", "buildings", "doors", "devices", "access", "lines", "charging");
+      List.of("estate", "buildings", "doors", "devices", "access", "lines", "charging", "doorTiming");
   private static final List<String> BUILDING = List.of("id", "name", "floors", "units");
-  private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress");
+  private static final List<String> DOOR = List.of("id", "name", "kind", "building", "unit", "devices", "egress", "timing");
   private static final List<String> DEVICE = List.of(
       "id", "type", "sn", "lane", "link", "door", "channel", "pins", "address", "profile", "shed", "breaker", "limits");
   private static final List<String> LINE = List.of("id", "port", "baud", "parity", "stopBits", "cycleMs");
@@ -48,7 +48,8 @@ final class EstateFileSchema {
         AccessFileSchema.read(top),
         top.maps("lines", LINE).stream().map(EstateFileSchema::line).toList(),
         charging(top.map("charging", List.of("limits", "sheds"))),
-        profiles);
+        profiles,
+        DoorTimingKeys.read(top, "doorTiming"));
   }
 
   private static SerialLine line(YamlMap line) {
@@ -97,7 +98,8 @@ final class EstateFileSchema {
         door.text("building", TextRule.ID, null),
         door.text("unit", TextRule.ID, null),
         door.texts("devices", TextRule.ID),
-        egress(door, kind));
+        egress(door, kind),
+        DoorTimingKeys.read(door, "timing"));
   }
 
   /**

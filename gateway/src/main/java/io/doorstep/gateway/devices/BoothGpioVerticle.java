@@ -11,6 +11,7 @@ import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.EstateConfig.Device;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The devices on the booth's own GPIO header: owns the driver, on this verticle's event loop,
@@ -26,23 +29,27 @@ import java.util.function.ToDoubleFunction;
  * devices are reported offline with an alarm and the gateway runs on.
  */
 public final class BoothGpioVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(BoothGpioVerticle.class);
   private final EstateConfig estate;
   private final GatewayConfig.DeviceTiming timing;
   private final DeviceListener listener;
   private final MeterRegistry metrics;
+  private final DoorTimings doorTimings;
   private BoothGpioDriver driver;
 
-  public BoothGpioVerticle(
-      EstateConfig estate, GatewayConfig.DeviceTiming timing, DeviceListener listener, MeterRegistry metrics) {
+  /** @param doorTimings each door's timings at start; changes come on {@link Addresses#DOOR_TIMINGS_CHANGED} */
+  public BoothGpioVerticle(EstateConfig estate, GatewayConfig.DeviceTiming timing, DoorTimings doorTimings,
+      DeviceListener listener, MeterRegistry metrics) {
     this.estate = estate;
     this.timing = timing;
+    this.doorTimings = doorTimings;
     this.listener = listener;
     this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
-    BoothLayout layout = layoutOf(estate, timing.heartbeatIntervalS() * 1000L);
+    BoothLayout layout = layoutOf(estate, doorTimings, timing.heartbeatIntervalS() * 1000L);
     if (layout.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -52,6 +59,8 @@ public final class BoothGpioVerticle extends VerticleBase {
         .completion()
         .compose(v -> vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.SIREN),
             this::onCommand).completion())
+        .compose(v -> vertx.eventBus().<DoorTimings>consumer(Addresses.DOOR_TIMINGS_CHANGED,
+            m -> retime(m.body())).completion())
         .compose(v -> driver.start(GpioPlatform::raspberryPi));
   }
 
@@ -60,11 +69,17 @@ public final class BoothGpioVerticle extends VerticleBase {
     return driver == null ? Future.succeededFuture() : driver.stop();
   }
 
-  /** The estate's GPIO devices as the driver wants them, with the interface's timings. */
+  /** The estate's GPIO devices as the driver wants them, with the file's door timings. */
   public static BoothLayout layoutOf(EstateConfig estate, long heartbeatMs) {
+    return layoutOf(estate, DoorTimings.fromFile(estate), heartbeatMs);
+  }
+
+  /** The estate's GPIO devices as the driver wants them, each door held open after its own time. */
+  public static BoothLayout layoutOf(EstateConfig estate, DoorTimings doorTimings, long heartbeatMs) {
     return new BoothLayout(
         estate.devicesOfType(EstateConfig.GPIO_DOOR).stream()
-            .map(d -> new BoothLayout.Door(d.id(), d.pin("relay"), d.pin("contact"), d.pin("exit"))).toList(),
+            .map(d -> new BoothLayout.Door(d.id(), d.pin("relay"), d.pin("contact"), d.pin("exit"),
+                doorTimings.of(d.door()).heldOpenMs())).toList(),
         estate.devicesOfType(EstateConfig.WIEGAND_READER).stream()
             .map(d -> new BoothLayout.Reader(d.id(), d.pin("d0"), d.pin("d1"),
                 estate.gpioDoorFor(d).map(Device::id).orElse(null))).toList(),
@@ -75,6 +90,15 @@ public final class BoothGpioVerticle extends VerticleBase {
         estate.devicesOfType(EstateConfig.SIREN).stream()
             .map(d -> new BoothLayout.Output(d.id(), d.pin("output"))).toList(),
         BoothLayout.Timing.DEFAULTS.withHeartbeatMs(heartbeatMs));
+  }
+
+  /** A booth door whose held-open time changed on the console is watched with the new one from its next release. */
+  private void retime(DoorTimings now) {
+    for (Device d : estate.devicesOfType(EstateConfig.GPIO_DOOR)) {
+      int ms = now.of(d.door()).heldOpenMs();
+      driver.heldOpenAfter(d.id(), ms)
+          .onFailure(e -> log.warn("held-open time of {} not changed to {} ms: {}", d.id(), ms, e.getMessage()));
+    }
   }
 
   private void onCommand(Message<DeviceCommand> message) {

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * event log, whether the door opened or not.
  */
 public final class DoorService extends VerticleBase {
-  /** The booth interface's release time; a remote open is the same kind of release. */
-  public static final int DEFAULT_OPEN_MS = 5_000;
   static final int MIN_OPEN_MS = 1_000;
   static final int MAX_OPEN_MS = 60_000;
   static final int MAX_NAME = 64;
@@ -35,28 +33,27 @@ public final class DoorService extends VerticleBase {
   /** As the technician console last changed its devices; read and replaced on this verticle's context only. */
   private EstateConfig estate;
   private final FireMode fire;
-  private final int defaultOpenMs;
+  /** Each door's release when the request gives none; replaced on this verticle's context only. */
+  private DoorTimings timings;
 
-  public DoorService(Store store, EstateConfig estate, FireMode fire, int defaultOpenMs) {
-    if (defaultOpenMs < MIN_OPEN_MS || defaultOpenMs > MAX_OPEN_MS) {
-      throw new IllegalArgumentException("defaultOpenMs must be " + MIN_OPEN_MS + ".." + MAX_OPEN_MS);
-    }
+  public DoorService(Store store, EstateConfig estate, FireMode fire, DoorTimings timings) {
     this.store = store;
     this.estate = estate;
     this.fire = fire;
-    this.defaultOpenMs = defaultOpenMs;
+    this.timings = timings;
   }
 
   @Override
   public Future<?> start() {
     return Future.all(vertx.eventBus().<DoorBus.OpenDoor>consumer(DoorBus.OPEN, this::open).completion(),
-        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> estate = m.body()).completion());
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> estate = m.body()).completion(),
+        vertx.eventBus().<DoorTimings>consumer(Addresses.DOOR_TIMINGS_CHANGED, m -> timings = m.body()).completion());
   }
 
   private void open(Message<DoorBus.OpenDoor> message) {
     DoorBus.OpenDoor request = message.body();
     String by = request.by() == null ? "" : request.by().strip();
-    int openMs = request.openMs() == 0 ? defaultOpenMs : request.openMs();
+    int openMs = request.openMs() == 0 ? timings.of(request.door()).remoteOpenMs() : request.openMs();
     if (by.isEmpty() || by.length() > MAX_NAME) {
       message.fail(DoorBus.INVALID, "say who opens the door (1 to " + MAX_NAME + " characters)");
       return;

@@ -36,20 +36,20 @@ class ReasonTableTest {
   @Test
   void theDecisionCarriesTheTablesVoiceAndText() {
     Verdict ok = new Verdict(Reason.OK, AccessFixture.ZHANG, null);
-    AccessDecision open = AccessVerticle.toDecision(ok);
+    AccessDecision open = AccessVerticle.toDecision(ok, 3000);
     assertTrue(open.open());
     assertEquals("欢迎回家", open.voice());
     assertEquals("张三 欢迎回家", open.text());
     assertEquals(3000, open.openMs());
     assertEquals("R1001", open.personId());
 
-    AccessDecision deny = AccessVerticle.toDecision(new Verdict(Reason.UNKNOWN_FACE, null, null));
+    AccessDecision deny = AccessVerticle.toDecision(new Verdict(Reason.UNKNOWN_FACE, null, null), 3000);
     assertEquals("UNKNOWN_FACE", deny.reason());
     assertEquals(0, deny.openMs());
     assertNull(deny.personId());
 
     AccessDecision visitor = AccessVerticle.toDecision(
-        new Verdict(Reason.OK, null, new VisitorPass("p", List.of("G1-L1"), 0, 1, 1)));
+        new Verdict(Reason.OK, null, new VisitorPass("p", List.of("G1-L1"), 0, 1, 1)), 3000);
     assertEquals("欢迎回家", visitor.text(), "no name on a pass");
   }
 }

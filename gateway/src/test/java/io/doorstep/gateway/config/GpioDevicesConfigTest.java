@@ -45,8 +45,9 @@ class GpioDevicesConfigTest {
     assertEquals(Map.of(), estate.devicesById().get("ft-1").pins());
 
     BoothLayout layout = BoothGpioVerticle.layoutOf(estate, 30_000);
-    assertEquals(List.of(new BoothLayout.Door("door-1", 17, 5, 12), new BoothLayout.Door("door-2", 27, 6, 16)),
-        layout.doors());
+    // Each door held open after its door's time: the built-in 30 s, as the file sets none.
+    assertEquals(List.of(new BoothLayout.Door("door-1", 17, 5, 12, 30_000),
+        new BoothLayout.Door("door-2", 27, 6, 16, 30_000)), layout.doors());
     assertEquals(List.of(new BoothLayout.Reader("reader-1", 24, 25, "door-1")), layout.readers());
     assertEquals(List.of(new BoothLayout.Contact("facp", 4)), layout.firePanels());
     assertEquals(List.of(new BoothLayout.Contact("key", 18)), layout.keySwitches());

@@ -20,6 +20,7 @@ import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.gateway.bus.LocalCodec;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.config.GatewayConfig;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -61,7 +62,7 @@ class BoothGpioVerticleTest {
     LocalCodec.register(vertx.eventBus(), DeviceCommand.Open.class);
     LocalCodec.register(vertx.eventBus(), CommandResult.class);
 
-    await(vertx.deployVerticle(new BoothGpioVerticle(estate, TIMING, listener, metrics)));
+    await(vertx.deployVerticle(new BoothGpioVerticle(estate, TIMING, DoorTimings.fromFile(estate), listener, metrics)));
 
     for (String device : List.of("door-1", "reader-1", "facp")) {
       assertFalse(listener.online.get(device), device);
@@ -78,7 +79,7 @@ class BoothGpioVerticleTest {
   @Test
   void givenNoBoothDevices_thenNothingIsTouched() throws Exception {
     EstateConfig estate = new EstateConfig("test", "Test", List.of(), List.of(), List.of());
-    await(vertx.deployVerticle(new BoothGpioVerticle(estate, TIMING, listener, metrics)));
+    await(vertx.deployVerticle(new BoothGpioVerticle(estate, TIMING, DoorTimings.fromFile(estate), listener, metrics)));
     assertTrue(listener.events.isEmpty());
     assertTrue(metrics.find("doorstep.gpio.available").gauges().isEmpty());
   }

@@ -15,6 +15,7 @@ import io.doorstep.gateway.fire.FireMode;
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class DoorServiceTest {
   void start() throws Exception {
     h = DomainHarness.start(dir);
     fire = new FireMode(h.estate);
-    h.deploy(new DoorService(h.store, h.estate, fire, 4000));
+    h.deploy(new DoorService(h.store, h.estate, fire,
+        DoorTimings.everywhere(DoorTiming.DEFAULTS.with(Map.of(DoorTiming.REMOTE_OPEN_MS, 4000)))));
   }
 
   @AfterEach

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.doorstep.sim.browser.DevToolsSession;
 import io.doorstep.sim.browser.HeadlessChromium;
+import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.web.WebLogin;
+import io.doorstep.gateway.web.auth.Role;
+import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The technician console in real Chromium against simulated piles on a real serial line: what
- * a technician sees when scanning a line and writing a register.
+ * a technician sees when scanning a line and writing a register, and when changing a door's timing.
  */
 class TechConsoleBrowserTest {
   @TempDir Path dir;
@@ -84,5 +89,45 @@ class TechConsoleBrowserTest {
     }
   }
 
+  @Test
+  void aDoorsRemoteOpenTimeChangedOnThePageIsInForceAtOnce() throws Exception {
+    try (TechConsoleRig rig = TechConsoleRig.start(dir);
+        FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(rig.charging.running.broker.url(),
+            TestEstate.UNIT_SN).heartbeatInterval(Duration.ofSeconds(1)).create();
+        HeadlessChromium chromium = HeadlessChromium.start(
+            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
+        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+      terminal.start().get(10, TimeUnit.SECONDS);
+      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
+      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
+      page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6");
+      page.evaluate("document.querySelector('.tabs button[data-tab=limits]').click()");
+      page.awaitTrue("document.getElementById('door-timing-door').options.length === 3"
+          + " && document.querySelectorAll('#door-timing-rows tr').length === 3");
+      page.evaluate("{ const f = document.getElementById('door-timing-form'); f.elements.target.value = 'B01-U1';"
+          + " f.elements.target.dispatchEvent(new Event('change')); }");
+      String remoteRow = "#door-timing-rows tr[data-timing=remoteOpenMs]";
+      assertEquals("5000", page.evaluate("document.querySelector('" + remoteRow + " strong').textContent"));
 
+      page.evaluate("{ const f = document.getElementById('door-timing-form'); f.elements.openMs.value = '500';"
+          + " document.getElementById('door-timing-apply').click(); }");
+      page.awaitTrue("document.querySelector('#door-timing-form input[name=openMs]').classList.contains('bad')");
+      assertTrue(((String) page.evaluate("document.getElementById('door-timing-error').textContent"))
+          .startsWith("openMs must be 1000 to 60000 ms"));
+
+      page.evaluate("{ const f = document.getElementById('door-timing-form'); f.elements.openMs.value = '';"
+          + " f.elements.remoteOpenMs.value = '8000'; document.getElementById('door-timing-apply').click(); }");
+      page.awaitTrue("document.getElementById('door-timing-done').textContent === '已应用到 1 个门'"
+          + " && document.querySelector('" + remoteRow + " strong').textContent === '8000'");
+      assertTrue((Boolean) page.evaluate("document.querySelector('" + remoteRow + " strong').classList.contains('changed')"));
+      assertEquals(List.of(TechConsoleRig.TECHNICIAN, "{\"remoteOpenMs\":5000}", "{\"remoteOpenMs\":8000}"),
+          rig.audit("tech.door.timing", "B01-U1").get(0));
+
+      Gateway gateway = rig.charging.running.gateway;
+      WebLogin guard = WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), "李保安", Role.GUARD);
+      HttpResponse<String> opened = guard.post("/api/board/doors/B01-U1/open", new JsonObject());
+      assertEquals(200, opened.statusCode(), opened.body());
+      assertEquals(8000, new JsonObject(opened.body()).getInteger("openMs"), "the guard's open uses the door's new time");
+    }
+  }
 }

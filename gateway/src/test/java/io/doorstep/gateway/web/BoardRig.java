@@ -11,6 +11,7 @@ import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.EstateConfig;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.doors.DoorService;
+import io.doorstep.gateway.doors.DoorTimings;
 import io.doorstep.gateway.events.EventLogVerticle;
 import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
@@ -67,7 +68,7 @@ final class BoardRig implements AutoCloseable {
     FireMode fire = new FireMode(estate);
     WebTestSupport.await(vertx.deployVerticle(new EventLogVerticle(store, new SimpleMeterRegistry())));
     WebTestSupport.await(vertx.deployVerticle(new AlarmService(store, estate, fire)));
-    WebTestSupport.await(vertx.deployVerticle(new DoorService(store, estate, fire, DoorService.DEFAULT_OPEN_MS)));
+    WebTestSupport.await(vertx.deployVerticle(new DoorService(store, estate, fire, DoorTimings.fromFile(estate))));
     List<DeviceStatus> devices = new CopyOnWriteArrayList<>();
     List<WebModule> modules = List.of(new BoardModule(estate));
     WebServer server = WebTestSupport.await(WebServer.start(vertx, new WebServer.Listen("127.0.0.1", 0, null),

@@ -27,6 +27,8 @@ public final class DoorChannel {
   private long exitTouchedNanos = Long.MIN_VALUE;
   private long heldOpenTimer = -1;
   private boolean heldOpenReported;
+  /** When an open door counts as held open; the gateway may change it while the door is served. */
+  private long heldOpenMs;
 
   DoorChannel(Vertx vertx, BoothLayout.Door pins, BoothLayout.Timing timing, Output relay, BoothEvents events,
       Counters counters, boolean openAtStart) {
@@ -41,6 +43,19 @@ public final class DoorChannel {
     // A door found open at start-up is neither forced nor held open: nobody knows its story.
     this.authorizedOpening = true;
     this.heldOpenReported = true;
+    this.heldOpenMs = pins.heldOpenMs() > 0 ? pins.heldOpenMs() : timing.heldOpenMs();
+  }
+
+  /** From the next release on, the door is held open after {@code ms}. */
+  public void heldOpenAfter(long ms) {
+    if (ms <= 0) {
+      throw new IllegalArgumentException(device() + ": held-open time must be positive, got " + ms);
+    }
+    heldOpenMs = ms;
+  }
+
+  public long heldOpenMs() {
+    return heldOpenMs;
   }
 
   public String device() {
@@ -57,7 +72,7 @@ public final class DoorChannel {
 
   /** Releases the lock for {@code ms}; a release while one runs starts the time again. */
   public Future<Void> release(long ms) {
-    armHeldOpenCheck(Math.max(ms, timing.heldOpenMs()));
+    armHeldOpenCheck(Math.max(ms, heldOpenMs));
     return relay.pulse(ms);
   }
 
@@ -67,7 +82,7 @@ public final class DoorChannel {
       cancelHeldOpenCheck();
     } else {
       // The hold's end counts as a release: a door left open is held open after the usual time.
-      armHeldOpenCheck(timing.heldOpenMs());
+      armHeldOpenCheck(heldOpenMs);
     }
     return relay.hold(on);
   }

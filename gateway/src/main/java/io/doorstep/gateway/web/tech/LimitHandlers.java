@@ -5,7 +5,6 @@ import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.charging.SafetyLimits;
 import io.doorstep.gateway.config.EstateConfig;
-import io.doorstep.gateway.doors.DoorService;
 import io.doorstep.gateway.fire.FireTiming;
 import io.doorstep.gateway.web.auth.WebUser;
 import io.vertx.core.Future;
@@ -24,7 +23,8 @@ import java.util.Map;
  * the shed and the pile, and the value in force, which a technician may change live. A change
  * goes the way the platform's setLimits goes (the charging rules' bus, all or nothing per
  * pile) and is audited per pile. It holds until the gateway restarts; the files are not
- * rewritten. Door timings are shown only: nothing changes them live.
+ * rewritten. The fire release's retry times are shown beside, fixed in this version; door
+ * timings are {@link DoorTimingHandlers}'.
  */
 final class LimitHandlers {
   private final TechParts parts;
@@ -210,7 +210,6 @@ final class LimitHandlers {
   private static JsonObject doors() {
     FireTiming fire = FireTiming.DEFAULT;
     return new JsonObject()
-        .put("remoteOpenMs", DoorService.DEFAULT_OPEN_MS)
         .put("fireRetryMinMs", fire.retryMinMs())
         .put("fireRetryMaxMs", fire.retryMaxMs())
         .put("fireOfflineRetryMs", fire.offlineRetryMs())

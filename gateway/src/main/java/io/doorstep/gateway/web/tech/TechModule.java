@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The technician console's API under {@code /api/tech/}: devices, RS-485 lines (scan, raw
- * registers, a confirmed write), charging limits, plots and support downloads. The pages are
+ * registers, a confirmed write), charging limits, door timings, plots and support downloads. The pages are
  * the static files under {@code /tech/}. Every change is audited with the technician's name.
  */
 public final class TechModule implements WebModule {
@@ -31,6 +31,7 @@ public final class TechModule implements WebModule {
   private final LimitHandlers limits;
   private final SupportHandlers support;
   private final DeviceHandlers deviceEdits;
+  private final DoorTimingHandlers doorTimings;
 
   public TechModule(TechParts parts) {
     this.parts = parts;
@@ -38,6 +39,7 @@ public final class TechModule implements WebModule {
     this.limits = new LimitHandlers(parts);
     this.support = new SupportHandlers(parts);
     this.deviceEdits = new DeviceHandlers(parts);
+    this.doorTimings = new DoorTimingHandlers(parts);
   }
 
   @Override
@@ -65,6 +67,8 @@ public final class TechModule implements WebModule {
     router.post("/api/tech/lines/:line/registers").handler(serial::write);
     router.get("/api/tech/limits").handler(limits::list);
     router.put("/api/tech/limits").handler(limits::set);
+    router.get("/api/tech/doors/timings").handler(doorTimings::list);
+    router.put("/api/tech/doors/timings").handler(doorTimings::set);
     router.get("/api/tech/trends/lines/:line").handler(this::lineTrend);
     router.get("/api/tech/trends/backlog").handler(ctx -> Replies.json(ctx, 200, parts.trends().backlog()));
     router.get("/api/tech/trends/ports/:pile/:port").handler(this::portTrend);

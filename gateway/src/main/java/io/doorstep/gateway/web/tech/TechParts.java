@@ -5,6 +5,7 @@ import io.doorstep.gateway.config.GatewayConfig;
 import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceRegistry;
 import io.doorstep.gateway.devices.SerialLinesVerticle;
+import io.doorstep.gateway.doors.DoorTimingEditor;
 import io.doorstep.gateway.store.Store;
 import io.doorstep.gateway.trends.Trends;
 
@@ -14,6 +15,7 @@ import io.doorstep.gateway.trends.Trends;
  *
  * @param recentLog the log's last lines kept in memory, for when no log file is configured
  * @param devices the devices as served, file and console edits together, and the way to change them
+ * @param doorTimings the door timings in force and the way to change them
  * @param restarts the way to restart the gateway, so that an imported configuration applies
  */
 public record TechParts(
@@ -24,4 +26,5 @@ public record TechParts(
     Trends trends,
     RecentLog recentLog,
     DeviceEditor devices,
+    DoorTimingEditor doorTimings,
     Restarts restarts) {}

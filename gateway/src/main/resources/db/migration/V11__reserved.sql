@@ -1,3 +1,0 @@
--- Doorstep schema, version 11: reserved for the migration of a change being made beside this one.
--- Applied once, inside one transaction, by io.doorstep.gateway.store.Migrations.
--- Replace this file with that migration when the two changes come together.
