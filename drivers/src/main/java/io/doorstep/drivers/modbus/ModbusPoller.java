@@ -5,8 +5,10 @@ import io.doorstep.drivers.modbus.profile.CommandDef;
 import io.doorstep.drivers.modbus.profile.RegisterTable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A cycle reads each device's blocks, one device after another, and reports each device as
  * soon as it is read. The next cycle starts {@code cycleInterval} after the previous one started,
  * or at once when the cycle took longer (an interval of zero polls back to back).
+ *
+ * <p>The set of devices can be replaced while polling ({@link #configure}): a cycle reads the
+ * devices it began with, less any removed or changed meanwhile, and the next cycle reads the new
+ * set.
  */
 public final class ModbusPoller {
   /**
@@ -30,12 +36,13 @@ public final class ModbusPoller {
 
   private final Vertx vertx;
   private final ModbusLine line;
-  private final Map<String, PolledDevice> devices = new LinkedHashMap<>();
-  private final Map<String, DevicePoll> polls = new LinkedHashMap<>();
+  /** Replaced whole, never changed in place: a cycle under way keeps the maps it began with. */
+  private volatile Map<String, PolledDevice> devices = Map.of();
+  private volatile Map<String, DevicePoll> polls = Map.of();
   private final Map<String, Boolean> online = new ConcurrentHashMap<>();
   private final long intervalMs;
   private final PollListener listener;
-  private Context context;
+  private volatile Context context;
   private volatile boolean running;
   private long timer = -1;
 
@@ -45,12 +52,77 @@ public final class ModbusPoller {
     this.line = line;
     this.intervalMs = cycleInterval.toMillis();
     this.listener = listener;
-    for (PolledDevice d : devices) {
-      if (this.devices.put(d.id(), d) != null) {
+    swap(plan(devices));
+  }
+
+  /**
+   * Polls {@code replacement} from the next cycle on. A device that stays as it was (same unit,
+   * same profile model) keeps its state; one that is new, removed or changed starts afresh: its
+   * online state is forgotten, so the next poll reports it again. A removed device's commands and
+   * {@link #pollNow} fail from now on. Takes effect on the poller's context; the future completes
+   * there.
+   *
+   * @throws IllegalArgumentException at once, changing nothing, when a profile cannot be planned
+   *     or two devices share an id
+   */
+  public Future<Void> configure(List<PolledDevice> replacement) {
+    Map<String, DevicePoll> planned = plan(replacement);
+    Context on = context;
+    if (on == null) {
+      swap(planned);
+      return Future.succeededFuture();
+    }
+    Promise<Void> swapped = Promise.promise();
+    on.runOnContext(v -> {
+      swap(planned);
+      swapped.complete();
+    });
+    return swapped.future();
+  }
+
+  private Map<String, DevicePoll> plan(List<PolledDevice> wanted) {
+    Map<String, PolledDevice> byId = new LinkedHashMap<>();
+    for (PolledDevice d : wanted) {
+      if (byId.put(d.id(), d) != null) {
         throw new IllegalArgumentException("two devices named " + d.id() + " on line " + line.id());
       }
-      polls.put(d.id(), new DevicePoll(line, d, BlockPlanner.plan(d.profile())));
     }
+    Map<String, DevicePoll> planned = new LinkedHashMap<>();
+    byId.values().forEach(d -> planned.put(d.id(), new DevicePoll(line, d, BlockPlanner.plan(d.profile()))));
+    return planned;
+  }
+
+  private void swap(Map<String, DevicePoll> planned) {
+    Map<String, DevicePoll> before = polls;
+    Map<String, PolledDevice> nextDevices = new LinkedHashMap<>();
+    Map<String, DevicePoll> nextPolls = new LinkedHashMap<>();
+    planned.forEach((id, poll) -> {
+      DevicePoll kept = before.get(id);
+      boolean same = kept != null && sameDevice(kept.device(), poll.device());
+      DevicePoll polled = same ? kept : poll;
+      nextDevices.put(id, polled.device());
+      nextPolls.put(id, polled);
+      if (!same) {
+        online.remove(id);
+      }
+    });
+    before.keySet().stream().filter(id -> !nextPolls.containsKey(id)).forEach(online::remove);
+    devices = Collections.unmodifiableMap(nextDevices);
+    polls = Collections.unmodifiableMap(nextPolls);
+  }
+
+  /**
+   * The same unit read with the same model's profile. Profiles are compared by model, not by
+   * content: each estate read loads its profile files anew, and a profile file is changed with
+   * a restart.
+   */
+  private static boolean sameDevice(PolledDevice a, PolledDevice b) {
+    return a.unit() == b.unit() && a.profile().model().equals(b.profile().model());
+  }
+
+  /** The devices polled now, by id. */
+  public Map<String, PolledDevice> devices() {
+    return devices;
   }
 
   /** Starts polling on the calling context. */
@@ -116,7 +188,9 @@ public final class ModbusPoller {
       return Future.failedFuture(new IllegalArgumentException("no device " + deviceId + " on line " + line.id()));
     }
     return poll.run(Priority.OPERATOR).map(outcome -> {
-      report(deviceId, outcome);
+      if (polls.get(deviceId) == poll) {
+        report(deviceId, outcome);
+      }
       return outcome.reading();
     });
   }
@@ -129,9 +203,11 @@ public final class ModbusPoller {
     boolean[] anyAnswered = {false};
     Future<Void> chain = Future.succeededFuture();
     for (Map.Entry<String, DevicePoll> e : polls.entrySet()) {
-      chain = chain.compose(v -> running ? e.getValue().run(Priority.POLL) : Future.succeededFuture(null))
+      // A device removed or changed since the cycle began is neither read nor reported.
+      chain = chain.compose(v -> running && polls.get(e.getKey()) == e.getValue()
+              ? e.getValue().run(Priority.POLL) : Future.succeededFuture(null))
           .map(outcome -> {
-            if (outcome != null) {
+            if (outcome != null && polls.get(e.getKey()) == e.getValue()) {
               anyAnswered[0] |= outcome.reachable();
               report(e.getKey(), outcome);
             }

@@ -3,6 +3,7 @@ package io.doorstep.drivers.modbus;
 import io.doorstep.drivers.Waits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.digitalpetri.modbus.pdu.ReadInputRegistersRequest;
@@ -133,5 +134,68 @@ class ModbusPollerTest {
     assertEquals(0x0130, reading.get("port4.state").value());
     assertEquals(reading, readings.get("pile-1"));
     assertEquals(3, bus.count(1), "the three planned blocks");
+  }
+
+  @Test
+  void aReplacedSetIsPolledFromTheNextCycleAndARemovedDeviceIsForgotten() throws Throwable {
+    bus.answering(1);
+    bus.answering(2);
+    bus.answering(9);
+    poller.start();
+    Waits.until("pile-9 online", () -> onlineEvents.contains("pile-9 online"));
+
+    Waits.await(poller.configure(List.of(
+        new PolledDevice("pile-1", 1, Profiles.ebc10()),
+        new PolledDevice("pile-2", 2, Profiles.ebc10()))));
+    assertNull(poller.online("pile-9"), "a removed device's online state is forgotten");
+    Waits.until("the added pile is read and reported online", () -> readings.containsKey("pile-2")
+        && onlineEvents.contains("pile-2 online"));
+
+    long ninthAfterRemoval = countAfterTheCycleUnderWay(9);
+    int cyclesSeen = cycles.size();
+    Waits.until("two more cycles", () -> cycles.size() >= cyclesSeen + 2);
+    assertEquals(ninthAfterRemoval, bus.count(9), "the removed unit is not asked again after the cycle under way");
+    assertTrue(onlineEvents.contains("pile-1 online"));
+    assertEquals(1, onlineEvents.stream().filter(e -> e.equals("pile-1 online")).count(),
+        "a device that stays as it was keeps its state: no second online report");
+
+    Throwable command = Waits.failure(poller.command("pile-9", "port1.stop", Priority.SAFETY));
+    assertInstanceOf(IllegalArgumentException.class, command);
+    assertEquals("no device pile-9 on line shed", command.getMessage());
+    assertInstanceOf(IllegalArgumentException.class, Waits.failure(poller.pollNow("pile-9")));
+  }
+
+  @Test
+  void aDeviceGivenAnotherUnitIsReadThereAndReportedAfresh() throws Throwable {
+    bus.answering(1);
+    bus.answering(5);
+    poller.start();
+    Waits.until("pile-1 online", () -> onlineEvents.contains("pile-1 online"));
+
+    Waits.await(poller.configure(List.of(new PolledDevice("pile-1", 5, Profiles.ebc10()))));
+    long firstAfterMove = countAfterTheCycleUnderWay(1);
+    Waits.until("unit 5 read and pile-1 reported online again",
+        () -> bus.count(5) > 0 && onlineEvents.stream().filter(e -> e.equals("pile-1 online")).count() == 2);
+    int cyclesSeen = cycles.size();
+    Waits.until("two more cycles", () -> cycles.size() >= cyclesSeen + 2);
+    assertEquals(firstAfterMove, bus.count(1), "the old unit is not read any more");
+    Waits.await(poller.command("pile-1", "port3.stop", Priority.SAFETY));
+    assertEquals(5, bus.seen.get(bus.seen.size() - 1).unit(), "a command goes to the new unit");
+  }
+
+  @Test
+  void aSetThatCannotBePolledIsRefusedAndChangesNothing() throws Throwable {
+    IllegalArgumentException twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> poller.configure(List.of(new PolledDevice("pile-1", 1, Profiles.ebc10()),
+            new PolledDevice("pile-1", 2, Profiles.ebc10()))));
+    assertEquals("two devices named pile-1 on line shed", twice.getMessage());
+    assertEquals(List.of("pile-1", "pile-9"), List.copyOf(poller.devices().keySet()));
+  }
+
+  /** The exchanges with a unit once the cycle that was under way has ended. */
+  private long countAfterTheCycleUnderWay(int unit) {
+    int cyclesSeen = cycles.size();
+    Waits.until("the cycle under way ends", () -> cycles.size() >= cyclesSeen + 1);
+    return bus.count(unit);
   }
 }

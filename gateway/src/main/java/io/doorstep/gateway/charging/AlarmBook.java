@@ -58,4 +58,15 @@ final class AlarmBook {
       Map<String, Object> details) {
     return holds ? raise(kind, pileId, port, value, details) : clear(kind, pileId, port);
   }
+
+  /** Clears every alarm of the pile: it leaves the rules, and nothing would ever clear them. */
+  List<SafetyAction> clearPile(String pileId) {
+    List<SafetyAction> actions = new java.util.ArrayList<>();
+    for (Place p : List.copyOf(up)) {
+      if (pileId.equals(p.pileId())) {
+        actions.addAll(clear(p.kind(), p.pileId(), p.port()));
+      }
+    }
+    return actions;
+  }
 }

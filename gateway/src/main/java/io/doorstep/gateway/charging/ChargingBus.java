@@ -5,6 +5,7 @@ import io.doorstep.gateway.bus.LocalCodec;
 import io.vertx.core.eventbus.EventBus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The charging rules' addresses, messages and failure codes, defined once. */
@@ -23,6 +24,13 @@ public final class ChargingBus {
    * {@link #NO_SUCH_PILE}, {@link #INVALID}, or with the command's {@link CommandFailures} code.
    */
   public static final String STOP = "doorstep.charging.stop";
+
+  /**
+   * Request {@link PortsCharging}, reply {@link ChargingPorts}: the pile's ports with a charge
+   * going on (a session open), which the pile must not leave the rules with. A pile in no shed
+   * has none. Asked before a pile is changed or removed on the technician console.
+   */
+  public static final String PORTS_CHARGING = "doorstep.charging.ports-charging";
 
   public static final int INVALID = 400;
   public static final int NO_SUCH_PILE = 404;
@@ -54,6 +62,15 @@ public final class ChargingBus {
    */
   public record StopWritten(String pile, int port, boolean alreadyStopping, Relay relayBefore) {}
 
+  public record PortsCharging(String pile) {}
+
+  /** @param ports in order; empty when none charges */
+  public record ChargingPorts(String pile, List<Integer> ports) {
+    public ChargingPorts {
+      ports = List.copyOf(ports);
+    }
+  }
+
   /** A port's relay as the gateway last read it. */
   public enum Relay {
     CLOSED, OPEN, UNREAD;
@@ -68,5 +85,7 @@ public final class ChargingBus {
     LocalCodec.register(bus, PileLimits.class);
     LocalCodec.register(bus, StopRequest.class);
     LocalCodec.register(bus, StopWritten.class);
+    LocalCodec.register(bus, PortsCharging.class);
+    LocalCodec.register(bus, ChargingPorts.class);
   }
 }

@@ -16,9 +16,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * Runs the charging-safety rules of every shed on the piles' readings and carries out what they
  * decide: stops as urgent commands on the pile's line, read back at once; alarms, sessions and
  * the siren as events and rows. The rules decide; this only wires them to the bus and the store.
+ *
+ * <p>The piles follow the estate: one added on the technician console is watched by its shed's
+ * rules from its next reading, with the limits of its entry and those the platform set for its id
+ * laid over them, as at start; one removed is no longer watched; one changed is watched anew. The
+ * console asks first ({@link ChargingBus#PORTS_CHARGING}) and does not let a pile with a port
+ * charging leave the rules, unless it is offline and removed.
  */
 public final class ChargingVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ChargingVerticle.class);
@@ -33,22 +41,29 @@ public final class ChargingVerticle extends VerticleBase {
   static final long TICK_MS = 1_000;
 
   private final Store store;
-  private final EstateConfig estate;
+  /** The estate the rules watch; only touched on this verticle's context. */
+  private EstateConfig estate;
   private final FireMode fire;
   private final Map<String, ShedSafety> shedOfPile = new HashMap<>();
-  private final List<ShedSafety> sheds;
+  /** Sheds with at least one pile, by id. */
+  private final Map<String, ShedSafety> sheds = new LinkedHashMap<>();
   private final List<String> sirens;
   private boolean fireSeen;
-  /** The limit change under way; the next one waits for it. */
+  /** The limit change or estate change under way; the next one waits for it. */
   private Future<Void> limitChanges = Future.succeededFuture();
 
   public ChargingVerticle(Store store, EstateConfig estate, FireMode fire) {
     this.store = store;
     this.estate = estate;
     this.fire = fire;
-    this.sheds = ShedConfigs.of(estate).stream().map(ShedSafety::new).toList();
-    sheds.forEach(s -> s.config().piles().forEach(p -> shedOfPile.put(p.pileId(), s)));
+    ShedConfigs.of(estate).forEach(c -> sheds.put(c.shedId(), new ShedSafety(c)));
+    indexPiles();
     this.sirens = estate.devicesOfType(EstateConfig.SIREN).stream().map(EstateConfig.Device::id).toList();
+  }
+
+  private void indexPiles() {
+    shedOfPile.clear();
+    sheds.values().forEach(s -> s.config().piles().forEach(p -> shedOfPile.put(p.pileId(), s)));
   }
 
   @Override
@@ -65,12 +80,93 @@ public final class ChargingVerticle extends VerticleBase {
         m -> limitChanges = limitChanges.transform(v -> setLimits(m))).completion();
     Future<Void> stops = vertx.eventBus().<ChargingBus.StopRequest>consumer(ChargingBus.STOP, this::stopRequest)
         .completion();
-    if (sheds.isEmpty()) {
-      return Future.all(limits, stops);
-    }
+    Future<Void> charging = vertx.eventBus().<ChargingBus.PortsCharging>consumer(ChargingBus.PORTS_CHARGING,
+        m -> m.reply(new ChargingBus.ChargingPorts(m.body().pile(), chargingPorts(m.body().pile())))).completion();
+    // After a limit change under way, so that a pile watched anew starts from the limits as saved.
+    Future<Void> estates = vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED,
+        m -> limitChanges = limitChanges.transform(v -> follow(m.body()))).completion();
+    // Even with no pile yet: one may be added on the console.
     vertx.setPeriodic(TICK_MS, id -> tick());
-    return Future.all(limits, stops,
+    return Future.all(limits, stops, charging, estates,
         vertx.eventBus().<DeviceReading>consumer(Addresses.DEVICE_READING, m -> onReading(m.body())).completion());
+  }
+
+  private List<Integer> chargingPorts(String pile) {
+    ShedSafety shed = shedOfPile.get(pile);
+    return shed == null ? List.of() : shed.chargingPorts(pile);
+  }
+
+  /**
+   * The piles of the estate now. A pile whose entry is new or changed (another address, profile,
+   * shed, breaker or limits) is watched anew, with the platform's kept limits for its id laid
+   * over its entry's, as at start.
+   */
+  private Future<Void> follow(EstateConfig changed) {
+    Map<String, EstateConfig.Device> before = piles(estate);
+    Map<String, EstateConfig.Device> after = piles(changed);
+    Set<String> renewed = new HashSet<>();
+    before.forEach((id, d) -> {
+      if (!d.equals(after.get(id))) {
+        renewed.add(id);
+      }
+    });
+    after.forEach((id, d) -> {
+      if (!d.equals(before.get(id))) {
+        renewed.add(id);
+      }
+    });
+    estate = changed;
+    if (renewed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return store.read(LimitRows::all)
+        .recover(e -> {
+          log.error("limits the platform set could not be read ({}); piles changed on the console run on the"
+              + " estate's limits", e.getMessage());
+          return Future.succeededFuture(Map.of());
+        })
+        .map(kept -> {
+          watch(changed, renewed, kept);
+          return null;
+        });
+  }
+
+  private void watch(EstateConfig changed, Set<String> renewed, Map<String, Map<String, Number>> kept) {
+    long now = System.currentTimeMillis();
+    Map<String, ShedConfig> configs = new LinkedHashMap<>();
+    ShedConfigs.of(changed).forEach(c -> configs.put(c.shedId(), c));
+    for (ShedSafety shed : List.copyOf(sheds.values())) {
+      ShedConfig old = shed.config();
+      ShedConfig next = configs.getOrDefault(old.shedId(), new ShedConfig(old.shedId(), old.nameZh(), old.nameEn(),
+          old.budgetW(), old.breaker(), List.of()));
+      carryOut(shed, shed.follow(next, renewed, now));
+      if (next.piles().isEmpty()) {
+        sheds.remove(old.shedId());
+      }
+    }
+    for (ShedConfig c : configs.values()) {
+      if (!sheds.containsKey(c.shedId())) {
+        ShedSafety shed = new ShedSafety(c);
+        sheds.put(c.shedId(), shed);
+        if (fireSeen) {
+          carryOut(shed, shed.onFireMode(true, now));
+        }
+      }
+    }
+    indexPiles();
+    for (String pile : renewed) {
+      if (shedOfPile.containsKey(pile) && kept.containsKey(pile)) {
+        restoreLimits(pile, kept.get(pile));
+      }
+    }
+    log.info("charging rules follow the estate: {} piles in {} sheds ({} watched anew or no longer)",
+        shedOfPile.size(), sheds.size(), renewed.size());
+  }
+
+  private static Map<String, EstateConfig.Device> piles(EstateConfig estate) {
+    Map<String, EstateConfig.Device> piles = new HashMap<>();
+    estate.devicesOfType(EstateConfig.CHARGING_PILE).forEach(d -> piles.put(d.id(), d));
+    return piles;
   }
 
   /**
@@ -191,7 +287,7 @@ public final class ChargingVerticle extends VerticleBase {
   private void tick() {
     long now = System.currentTimeMillis();
     checkFire(now);
-    sheds.forEach(shed -> carryOut(shed, shed.onTick(now)));
+    List.copyOf(sheds.values()).forEach(shed -> carryOut(shed, shed.onTick(now)));
   }
 
   /** Fire mode is read where it is kept; a change reaches every shed at the next reading or tick. */
@@ -200,7 +296,7 @@ public final class ChargingVerticle extends VerticleBase {
     if (active != fireSeen) {
       fireSeen = active;
       log.warn("fire mode {}: charging {}", active ? "on" : "off", active ? "stopped in every shed" : "may resume");
-      sheds.forEach(shed -> carryOut(shed, shed.onFireMode(active, now)));
+      List.copyOf(sheds.values()).forEach(shed -> carryOut(shed, shed.onFireMode(active, now)));
     }
   }
 
@@ -240,7 +336,10 @@ public final class ChargingVerticle extends VerticleBase {
         log.error("stop of {} port {} not written: {}", stop.pileId(), stop.port(), done.cause().getMessage());
       }
       record(stop.pileId(), EventKinds.CHARGING_STOP, written ? Severity.INFO : Severity.ALARM, payload);
-      carryOut(shed, shed.onStopResult(stop.pileId(), stop.port(), written, System.currentTimeMillis()));
+      // The pile may have left the rules while its stop was on the line.
+      if (shedOfPile.get(stop.pileId()) == shed) {
+        carryOut(shed, shed.onStopResult(stop.pileId(), stop.port(), written, System.currentTimeMillis()));
+      }
       if (written) {
         CommandFailures.send(vertx.eventBus(), new DeviceCommand.Refresh(stop.pileId()))
             .onFailure(e -> log.debug("read-back of {} failed: {}", stop.pileId(), e.getMessage()));

@@ -2,10 +2,12 @@ package io.doorstep.gateway.charging;
 
 import io.doorstep.gateway.charging.SafetyAction.Siren;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The charging-safety decisions of one shed. Feed it every poll of its piles, fire mode, the
@@ -16,7 +18,7 @@ import java.util.Optional;
  * stops and the tick.
  */
 public final class ShedSafety {
-  private final ShedConfig shed;
+  private ShedConfig shed;
   private final Map<String, PileWatch> piles = new LinkedHashMap<>();
   private final AlarmBook book;
   private boolean fireMode;
@@ -30,6 +32,55 @@ public final class ShedSafety {
 
   public ShedConfig config() {
     return shed;
+  }
+
+  /**
+   * The shed's piles as the estate has them now. A pile no longer there, or in {@code renewed}
+   * (its entry changed), leaves the rules: its open sessions end as {@link StopReason#REMOVED} and
+   * its alarms clear. A new or renewed pile is watched from its next reading, with the limits
+   * of its entry (the caller lays the platform's over them). The others go on as they were.
+   *
+   * @param changed the same shed, with its piles now
+   */
+  public List<SafetyAction> follow(ShedConfig changed, Set<String> renewed, long now) {
+    if (!changed.shedId().equals(shed.shedId())) {
+      throw new IllegalArgumentException("shed " + shed.shedId() + " cannot follow shed " + changed.shedId());
+    }
+    Set<String> wanted = new HashSet<>();
+    changed.piles().forEach(p -> wanted.add(p.pileId()));
+    List<SafetyAction> actions = new ArrayList<>();
+    for (PileWatch pile : List.copyOf(piles.values())) {
+      if (!wanted.contains(pile.id()) || renewed.contains(pile.id())) {
+        actions.addAll(leave(pile, now));
+        piles.remove(pile.id());
+      }
+    }
+    for (PileConfig p : changed.piles()) {
+      piles.computeIfAbsent(p.pileId(), id -> new PileWatch(p, changed.breaker()));
+    }
+    shed = changed;
+    return actions;
+  }
+
+  private List<SafetyAction> leave(PileWatch pile, long now) {
+    List<SafetyAction> actions = new ArrayList<>();
+    for (PortWatch w : pile.all()) {
+      if (w.session != null) {
+        actions.add(new SafetyAction.SessionEnded(w.session.end(w.pileId, w.port, now, StopReason.REMOVED)));
+        w.session = null;
+      }
+    }
+    actions.addAll(book.clearPile(pile.id()));
+    return actions;
+  }
+
+  /** The pile's ports with a session open, in order; none for a pile not in this shed. */
+  public List<Integer> chargingPorts(String pileId) {
+    PileWatch pile = piles.get(pileId);
+    if (pile == null) {
+      return List.of();
+    }
+    return pile.all().stream().filter(w -> w.session != null).map(w -> w.port).toList();
   }
 
   /** Whether the pile stands in this shed. */

@@ -24,7 +24,12 @@ public enum StopReason {
   /** The pile opened the relay without being asked by the gateway. */
   PILE("pile", false, "充电桩自行断开", "opened by the pile"),
   USER("user", false, "用户停止", "stopped by the resident"),
-  REMOTE("remote", false, "远程停止", "stopped remotely");
+  REMOTE("remote", false, "远程停止", "stopped remotely"),
+  /**
+   * The pile left the rules (removed or changed on the technician console) while a session was
+   * open: only an offline pile may, so the session's real end is unknown.
+   */
+  REMOVED("removed", false, "充电桩已移出配置", "pile removed from the configuration");
 
   private final String code;
   private final boolean latches;

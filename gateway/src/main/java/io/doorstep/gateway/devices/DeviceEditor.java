@@ -1,6 +1,7 @@
 package io.doorstep.gateway.devices;
 
 import io.doorstep.gateway.bus.Addresses;
+import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.EstateConfig;
@@ -21,15 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds, changes and removes devices for the technician console: checks the estate with the edit
  * laid over the file ({@link DeviceEdits}), keeps the edit in the store, then hands the new
- * device list to the registry and the broker's drivers, so the device is served without a restart.
+ * device list to the registry and the broker's drivers and publishes the estate for the services
+ * that follow it (RS-485 lines, charging rules, access, sync), so the device is served without a
+ * restart.
  * Edits are carried out one at a time, each from the estate the one before left.
  */
 public final class DeviceEditor {
   /**
-   * The types a change reaches live. A pile's line polls the units it was started with and a
-   * GPIO device needs its pins claimed at start; those are changed in the estate file.
+   * The types a change reaches live. A GPIO device needs its pins claimed at start; it is changed
+   * in the estate file.
    */
-  public static final List<String> LIVE_TYPES = List.of(EstateConfig.FACE_TERMINAL);
+  public static final List<String> LIVE_TYPES = List.of(EstateConfig.FACE_TERMINAL, EstateConfig.CHARGING_PILE);
 
   private static final Logger log = LoggerFactory.getLogger(DeviceEditor.class);
 
@@ -130,7 +133,8 @@ public final class DeviceEditor {
       }
       refuseIfNotLive(added ? null : before, entry);
       return new Checked(added ? null : before, DeviceEdits.check(gatewayFile, next, id, added));
-    }).compose(checked -> store.write(c -> DeviceEditRows.save(c, edit, who, System.currentTimeMillis()))
+    }).compose(checked -> refuseIfCharging(id, checked.before(), entry).map(checked))
+        .compose(checked -> store.write(c -> DeviceEditRows.save(c, edit, who, System.currentTimeMillis()))
         .map(v -> checked))
         .map(checked -> {
           Outcome outcome = new Outcome(checked.before() == null ? "add" : entry == null ? "remove" : "edit",
@@ -147,11 +151,46 @@ public final class DeviceEditor {
       Object type = side == null ? null : side.get("type");
       if (type != null && EstateConfig.DEVICE_TYPES.contains(type.toString()) && !LIVE_TYPES.contains(type.toString())) {
         throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("type", "a " + type
-            + " cannot be changed on the console yet: the gateway serves it as started (a pile's line polls the"
-            + " units it began with, a GPIO device's pins are claimed at start); change it in the estate file and"
-            + " restart. The console changes " + String.join(", ", LIVE_TYPES))));
+            + " cannot be changed on the console yet: the gateway serves it as started (a GPIO device's pins are"
+            + " claimed at start); change it in the estate file and restart. The console changes "
+            + String.join(", ", LIVE_TYPES))));
       }
     }
+  }
+
+  /**
+   * A pile with a port charging keeps its entry: changed or removed, it would leave the safety
+   * rules (watched anew, or not at all) in the middle of a charge. An offline pile may be removed
+   * all the same, since nothing reaches it anyway; the charging service ends its open sessions as
+   * {@code removed}. The charging service is asked just before the edit is kept.
+   */
+  private Future<Void> refuseIfCharging(String id, Map<String, Object> before, Map<String, Object> after) {
+    if (before == null || !EstateConfig.CHARGING_PILE.equals(before.get("type"))) {
+      return Future.succeededFuture();
+    }
+    if (after == null && !online(id)) {
+      return Future.succeededFuture();
+    }
+    return vertx.eventBus().<ChargingBus.ChargingPorts>request(ChargingBus.PORTS_CHARGING,
+            new ChargingBus.PortsCharging(id))
+        .recover(e -> Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+            "the charging service could not say whether " + id + " is charging (" + e.getMessage()
+                + "); nothing was changed")))))
+        .compose(reply -> {
+          List<Integer> ports = reply.body().ports();
+          if (ports.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          String portList = String.join(", ", ports.stream().map(String::valueOf).toList());
+          return Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+              id + " is charging on port" + (ports.size() > 1 ? "s " : " ") + portList + ": it is not "
+                  + (after == null ? "removed" : "changed") + " while a port charges, so that the safety rules"
+                  + " never stop watching a charge; try again once the charge ends or the port is stopped"))));
+        });
+  }
+
+  private boolean online(String id) {
+    return registry.snapshot().stream().anyMatch(s -> s.id().equals(id) && s.online());
   }
 
   private void apply(List<DeviceEdits.Edit> next, EstateConfig checked, String id, Map<String, Object> before,

@@ -5,6 +5,7 @@ import io.doorstep.drivers.modbus.PolledDevice;
 import io.doorstep.drivers.modbus.UnitStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,12 @@ import java.util.function.ToDoubleFunction;
 public final class SerialLineMetrics {
   private final MeterRegistry registry;
   private final Map<String, Timer> cycles = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<LineStats>> statsOfLine = new ConcurrentHashMap<>();
+  /** Per line, each device's meters and the unit they count: removed with the device. */
+  private final Map<String, Map<String, DeviceMeters>> devicesOfLine = new ConcurrentHashMap<>();
+
+  private record DeviceMeters(int unit, List<Meter> meters) {}
+
   /** Micrometer holds what it reads only weakly: the sources must be held here. */
   private final List<Supplier<LineStats>> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -32,6 +39,7 @@ public final class SerialLineMetrics {
 
   void register(String lineId, Supplier<LineStats> stats, List<PolledDevice> devices) {
     sources.add(stats);
+    statsOfLine.put(lineId, stats);
     Tags line = Tags.of("line", lineId);
     lineCounter("doorstep.modbus.transactions", line, stats, LineStats::transactions);
     lineCounter("doorstep.modbus.timeouts", line, stats, LineStats::timeouts);
@@ -44,12 +52,36 @@ public final class SerialLineMetrics {
         .tags(line).description("share of time a request was in flight, over the last 5 s").register(registry);
     cycles.put(lineId, Timer.builder("doorstep.modbus.poll.cycle").tags(line)
         .description("time to read every device of the line once").register(registry));
+    devices(lineId, devices);
+  }
+
+  /**
+   * The line's devices now: meters of a removed device, or of one that moved to another unit,
+   * are removed from the registry (a device's meters count its unit), new ones registered.
+   */
+  synchronized void devices(String lineId, List<PolledDevice> devices) {
+    Supplier<LineStats> stats = statsOfLine.get(lineId);
+    Map<String, DeviceMeters> registered = devicesOfLine.computeIfAbsent(lineId, l -> new ConcurrentHashMap<>());
+    Map<String, Integer> wanted = new java.util.HashMap<>();
+    devices.forEach(d -> wanted.put(d.id(), d.unit()));
+    registered.entrySet().removeIf(e -> {
+      boolean gone = !Integer.valueOf(e.getValue().unit()).equals(wanted.get(e.getKey()));
+      if (gone) {
+        e.getValue().meters().forEach(registry::remove);
+      }
+      return gone;
+    });
+    Tags line = Tags.of("line", lineId);
     for (PolledDevice d : devices) {
+      if (registered.containsKey(d.id())) {
+        continue;
+      }
       Tags tags = line.and("device", d.id());
-      unitCounter("doorstep.modbus.device.transactions", tags, stats, d.unit(), UnitStats::transactions);
-      unitCounter("doorstep.modbus.device.timeouts", tags, stats, d.unit(), UnitStats::timeouts);
-      unitCounter("doorstep.modbus.device.crc.errors", tags, stats, d.unit(), UnitStats::crcErrors);
-      unitCounter("doorstep.modbus.device.exceptions", tags, stats, d.unit(), UnitStats::exceptionResponses);
+      registered.put(d.id(), new DeviceMeters(d.unit(), List.of(
+          unitCounter("doorstep.modbus.device.transactions", tags, stats, d.unit(), UnitStats::transactions),
+          unitCounter("doorstep.modbus.device.timeouts", tags, stats, d.unit(), UnitStats::timeouts),
+          unitCounter("doorstep.modbus.device.crc.errors", tags, stats, d.unit(), UnitStats::crcErrors),
+          unitCounter("doorstep.modbus.device.exceptions", tags, stats, d.unit(), UnitStats::exceptionResponses))));
     }
   }
 
@@ -65,9 +97,9 @@ public final class SerialLineMetrics {
         .tags(tags).register(registry);
   }
 
-  private void unitCounter(String name, Tags tags, Supplier<LineStats> stats, int unit,
+  private Meter unitCounter(String name, Tags tags, Supplier<LineStats> stats, int unit,
       ToDoubleFunction<UnitStats> f) {
-    FunctionCounter.builder(name, stats, s -> {
+    return FunctionCounter.builder(name, stats, s -> {
       UnitStats u = s.get() == null ? null : s.get().units().get(unit);
       return u == null ? 0 : f.applyAsDouble(u);
     }).tags(tags).register(registry);

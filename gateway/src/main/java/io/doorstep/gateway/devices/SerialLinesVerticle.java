@@ -39,16 +39,23 @@ import org.slf4j.LoggerFactory;
  * The estate's RS-485 lines: one Modbus line and one poller each, the readings they produce on
  * the bus, and the commands for the devices on them. It decides nothing about the devices: the
  * charging service reads the piles' readings and sends the stops.
+ *
+ * <p>Its devices follow the estate: a pile added, moved or removed on the technician console is
+ * polled (or no longer) from its line's next cycle. The lines themselves are the estate file's,
+ * opened at start; a line's poller runs whether its port is open yet or not, so a pile added to a
+ * line still waiting for its port is read once the port opens.
  */
 public final class SerialLinesVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SerialLinesVerticle.class);
   /** How often the line statistics are sampled; utilisation is the busy share of that window. */
   static final long STATS_PERIOD_MS = 5_000;
 
-  private final EstateConfig estate;
+  /** The estate served; replaced on this verticle's context when a device is changed on the console. */
+  private volatile EstateConfig estate;
   private final long aliveEveryMs;
   private final SerialLineMetrics metrics;
   private final List<ModbusLine> lines = new ArrayList<>();
+  private final Map<String, ModbusPoller> pollerOfLine = new HashMap<>();
   private final Map<String, ModbusPoller> pollerOfDevice = new HashMap<>();
   private final Map<String, Long> lastAlive = new HashMap<>();
   private final Map<String, LineStats> latest = new ConcurrentHashMap<>();
@@ -73,10 +80,9 @@ public final class SerialLinesVerticle extends VerticleBase {
     for (SerialLine config : estate.lines()) {
       ModbusLine line = new ModbusLine(vertx, options(config), new LineEvents());
       lines.add(line);
-      List<PolledDevice> devices = estate.devicesOn(config.id()).stream()
-          .map(d -> new PolledDevice(d.id(), d.modbus().address(), estate.profiles().get(d.modbus().profile())))
-          .toList();
+      List<PolledDevice> devices = polled(estate, config.id());
       ModbusPoller poller = new ModbusPoller(vertx, line, devices, Duration.ofMillis(config.cycleMs()), new Readings());
+      pollerOfLine.put(config.id(), poller);
       devices.forEach(d -> pollerOfDevice.put(d.id(), poller));
       opened.add(line.open().onSuccess(v -> {
         poller.start();
@@ -86,15 +92,48 @@ public final class SerialLinesVerticle extends VerticleBase {
     }
     vertx.setPeriodic(STATS_PERIOD_MS, id -> sampleStats());
     log.info("RS-485: {} lines, {} devices", lines.size(), pollerOfDevice.size());
-    return Future.all(opened).compose(v -> vertx.eventBus()
-        .<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.CHARGING_PILE), this::onCommand)
-        .completion());
+    return Future.all(opened).compose(v -> Future.all(
+        vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.CHARGING_PILE), this::onCommand)
+            .completion(),
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> follow(m.body())).completion()));
+  }
+
+  private static List<PolledDevice> polled(EstateConfig estate, String lineId) {
+    return estate.devicesOn(lineId).stream()
+        .map(d -> new PolledDevice(d.id(), d.modbus().address(), estate.profiles().get(d.modbus().profile())))
+        .toList();
+  }
+
+  /**
+   * Each line polls the estate's devices on it from its next cycle; their meters follow. A
+   * removed device's commands fail from now on, as for any device on no line.
+   */
+  private void follow(EstateConfig changed) {
+    estate = changed;
+    Map<String, ModbusPoller> devices = new HashMap<>();
+    pollerOfLine.forEach((lineId, poller) -> {
+      List<PolledDevice> on = polled(changed, lineId);
+      try {
+        poller.configure(on);
+      } catch (IllegalArgumentException e) {
+        // The editor checked the estate as a file is checked; this would be a bug, and the line keeps its set.
+        log.error("RS-485 line {} keeps polling its devices as they were: {}", lineId, e.getMessage());
+        poller.devices().keySet().forEach(id -> devices.put(id, poller));
+        return;
+      }
+      on.forEach(d -> devices.put(d.id(), poller));
+      metrics.devices(lineId, on);
+    });
+    pollerOfDevice.keySet().stream().filter(id -> !devices.containsKey(id)).forEach(lastAlive::remove);
+    pollerOfDevice.clear();
+    pollerOfDevice.putAll(devices);
+    log.info("RS-485: {} devices on {} lines after a change on the console", devices.size(), pollerOfLine.size());
   }
 
   @Override
   public Future<?> stop() {
     List<Future<?>> closed = new ArrayList<>();
-    pollerOfDevice.values().stream().distinct().forEach(ModbusPoller::stop);
+    pollerOfLine.values().forEach(ModbusPoller::stop);
     lines.forEach(l -> closed.add(l.close()));
     return Future.join(closed);
   }

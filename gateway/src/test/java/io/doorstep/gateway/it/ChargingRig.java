@@ -64,9 +64,22 @@ final class ChargingRig implements AutoCloseable {
   /** @param gatewayYaml more of the gateway file (an upstream section, say), appended as it is */
   static ChargingRig start(Path dir, String limits, int s1BudgetW, double speed,
       java.util.function.Consumer<List<Ebc10Pile>> beforeGateway, String gatewayYaml) throws Exception {
+    return start(dir, limits, s1BudgetW, speed, beforeGateway, gatewayYaml, 3);
+  }
+
+  /**
+   * With spare piles on the bus: {@code simulated} piles at addresses 1 to {@code simulated}, of
+   * which only the first three are in the estate file, for a technician to add the others.
+   */
+  static ChargingRig withSpares(Path dir, String limits, int simulated) throws Exception {
+    return start(dir, limits, 16000, 1, piles -> {}, "", simulated);
+  }
+
+  private static ChargingRig start(Path dir, String limits, int s1BudgetW, double speed,
+      java.util.function.Consumer<List<Ebc10Pile>> beforeGateway, String gatewayYaml, int simulated) throws Exception {
     PtyPair pty = PtyPair.start();
     List<Ebc10Pile> piles = new ArrayList<>();
-    for (int address = 1; address <= 3; address++) {
+    for (int address = 1; address <= simulated; address++) {
       piles.add(Ebc10Pile.builder(address).speed(speed).seed(address).build());
     }
     beforeGateway.accept(piles);
@@ -125,7 +138,11 @@ final class ChargingRig implements AutoCloseable {
 
   /** Plugs a bike in and waits until the gateway has seen the port start charging. */
   void charge(int address, int port, double watts) throws Exception {
-    String pile = "pile-" + address;
+    charge("pile-" + address, address, port, watts);
+  }
+
+  /** As {@link #charge(int, int, double)}, for a pile whose id does not follow its address (moved on the console). */
+  void charge(String pile, int address, int port, double watts) throws Exception {
     int before = sessionsStarted(pile, port);
     pile(address).plugIn(port, bike(watts));
     Waits.until(pile + " port " + port + " is seen charging", Duration.ofSeconds(10),

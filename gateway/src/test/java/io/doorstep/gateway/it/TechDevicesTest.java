@@ -56,8 +56,8 @@ class TechDevicesTest {
 
       JsonObject pile = refused(tech.post("/api/tech/devices", new JsonObject().put("id", "pile-9")
           .put("type", "charging-pile").put("link", "rs485-a").put("address", "9")));
-      assertEquals("type", pile.getString("field"));
-      assertTrue(pile.getString("error").contains("change it in the estate file and restart"), pile.encode());
+      assertTrue(pile.getJsonArray("problems").contains(new JsonObject().put("field", "link")
+          .put("message", "no line 'rs485-a' is defined under lines")), pile.encode());
 
       JsonObject missing = refused(tech.post("/api/tech/devices", new JsonObject().put("id", "ft-x")
           .put("type", "face-terminal").put("link", "mqtt")));

@@ -13,6 +13,9 @@ import java.util.List;
 public final class Ebc10Bus implements RtuSlave, AutoCloseable {
 
   private final List<Ebc10Pile> piles;
+  /** Requests per unit address, answered or not: what a master asked of each address. */
+  private final java.util.Map<Integer, java.util.concurrent.atomic.AtomicLong> requests =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private RtuSlaveLine line;
 
   private Ebc10Bus(List<Ebc10Pile> piles) {
@@ -47,6 +50,12 @@ public final class Ebc10Bus implements RtuSlave, AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("no pile at address " + address));
   }
 
+  /** How many requests came for {@code address} since the bus opened, whether a pile has it or not. */
+  public long requestsFor(int address) {
+    java.util.concurrent.atomic.AtomicLong n = requests.get(address);
+    return n == null ? 0 : n.get();
+  }
+
   public LineCounts counts() {
     return line.counts();
   }
@@ -58,6 +67,7 @@ public final class Ebc10Bus implements RtuSlave, AutoCloseable {
 
   @Override
   public Reply handle(RtuRequest request) {
+    requests.computeIfAbsent(request.unit(), a -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     if (request.unit() == 0) {
       int baud = 0;
       for (Ebc10Pile pile : piles) {

@@ -50,6 +50,10 @@ public final class DevicePoll {
     this.blocks = List.copyOf(blocks);
   }
 
+  public PolledDevice device() {
+    return device;
+  }
+
   public Future<Outcome> run(Priority priority) {
     Map<String, PointValue> values = new LinkedHashMap<>();
     int[] unreachable = {0};

@@ -34,7 +34,7 @@ final class LimitHandlers {
   }
 
   void list(RoutingContext ctx) {
-    EstateConfig estate = parts.config().estate();
+    EstateConfig estate = parts.devices().estate();
     EventBus bus = ctx.vertx().eventBus();
     List<EstateConfig.Device> piles = piles(estate);
     List<Future<ChargingBus.PileLimits>> live = piles.stream().map(p -> get(bus, p.id())).toList();
@@ -69,7 +69,7 @@ final class LimitHandlers {
     if (body == null) {
       return;
     }
-    EstateConfig estate = parts.config().estate();
+    EstateConfig estate = parts.devices().estate();
     List<EstateConfig.Device> piles;
     Map<String, Number> changes;
     try {

@@ -48,7 +48,7 @@ final class SerialHandlers {
             .put("description", p.description()).put("location", p.location())));
       }
       JsonArray lines = new JsonArray();
-      for (EstateConfig.SerialLine line : parts.config().estate().lines()) {
+      for (EstateConfig.SerialLine line : parts.devices().estate().lines()) {
         lines.add(line(line, ports));
       }
       Replies.json(ctx, 200, new JsonObject().put("ports", ports).put("lines", lines)
@@ -61,7 +61,7 @@ final class SerialHandlers {
         .filter(s -> s.lineId().equals(line.id())).findFirst().orElse(null);
     boolean listed = machinePorts.stream().anyMatch(p -> line.port().equals(((JsonObject) p).getString("path")));
     JsonArray units = new JsonArray();
-    for (EstateConfig.Device d : parts.config().estate().devicesOn(line.id())) {
+    for (EstateConfig.Device d : parts.devices().estate().devicesOn(line.id())) {
       UnitStats u = stats == null ? null : stats.units().get(d.modbus().address());
       units.add(new JsonObject().put("unit", d.modbus().address()).put("device", d.id())
           .put("profile", d.modbus().profile())
@@ -250,6 +250,6 @@ final class SerialHandlers {
   }
 
   List<String> lineIds() {
-    return parts.config().estate().lines().stream().map(EstateConfig.SerialLine::id).toList();
+    return parts.devices().estate().lines().stream().map(EstateConfig.SerialLine::id).toList();
   }
 }

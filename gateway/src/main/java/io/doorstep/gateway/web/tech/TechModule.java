@@ -108,7 +108,7 @@ public final class TechModule implements WebModule {
 
   private void lineTrend(RoutingContext ctx) {
     String line = ctx.pathParam("line");
-    if (parts.config().estate().line(line).isEmpty()) {
+    if (parts.devices().estate().line(line).isEmpty()) {
       Replies.json(ctx, 404, new JsonObject().put("error", "no RS-485 line '" + line + "' is configured")
           .put("field", "line"));
       return;
@@ -118,7 +118,7 @@ public final class TechModule implements WebModule {
 
   private void portTrend(RoutingContext ctx) {
     String pile = ctx.pathParam("pile");
-    EstateConfig.Device d = parts.config().estate().devicesById().get(pile);
+    EstateConfig.Device d = parts.devices().estate().devicesById().get(pile);
     if (d == null || !EstateConfig.CHARGING_PILE.equals(d.type())) {
       Replies.json(ctx, 404, new JsonObject().put("error", "no charging pile '" + pile + "'").put("field", "pile"));
       return;
