@@ -36,11 +36,12 @@ public final class BarrierDriver {
   private static final int QOS = 1;
 
   private final MqttLink link;
-  private final Map<String, String> deviceIdByLane;
-  private final Map<String, String> laneByDeviceId = new HashMap<>();
+  private Map<String, String> deviceIdByLane = Map.of();
+  private Map<String, String> laneByDeviceId = Map.of();
   private final DeviceListener listener;
   private final RecentMessageIds recent = new RecentMessageIds(256);
   private final PendingAcks pending;
+  private boolean started;
 
   /**
    * @param deviceIdByLane the configured barriers: lane id to device id
@@ -49,14 +50,40 @@ public final class BarrierDriver {
   public BarrierDriver(Vertx vertx, MqttLink link, Map<String, String> deviceIdByLane, DeviceListener listener,
       long ackTimeoutMs) {
     this.link = link;
-    this.deviceIdByLane = Map.copyOf(deviceIdByLane);
-    deviceIdByLane.forEach((lane, id) -> laneByDeviceId.put(id, lane));
     this.listener = listener;
     this.pending = new PendingAcks(vertx, ackTimeoutMs);
+    configure(deviceIdByLane);
   }
 
   public void start() {
+    started = true;
     LaneTopic.GATEWAY_FILTERS.forEach(filter -> link.subscribe(filter, QOS, this::onMessage));
+  }
+
+  /**
+   * The barriers served from now on: a dropped lane is "not configured", a moved device is
+   * commanded on its new lane. A barrier sends no heartbeat, only its retained {@code up/online},
+   * which the broker handed over (and the driver dropped as unknown) when the gateway subscribed;
+   * so for a lane not served before, the online filter is subscribed again, which makes the broker
+   * send every lane's retained online once more (MQTT 3.1.1, 3.8.4). Lanes already served see
+   * theirs as the repeat it is. Call on the link's event loop.
+   */
+  public void configure(Map<String, String> deviceIdByLane) {
+    boolean newLane = !this.deviceIdByLane.keySet().containsAll(deviceIdByLane.keySet());
+    Map<String, String> byId = new HashMap<>();
+    deviceIdByLane.forEach((lane, id) -> byId.put(id, lane));
+    // A barrier removed (or moved to another lane) and added back must be heard from its
+    // retained online again, though that message's id was seen before.
+    laneByDeviceId.forEach((id, lane) -> {
+      if (!lane.equals(byId.get(id))) {
+        recent.forget(id);
+      }
+    });
+    this.deviceIdByLane = Map.copyOf(deviceIdByLane);
+    this.laneByDeviceId = Map.copyOf(byId);
+    if (started && newLane) {
+      link.subscribe(LaneTopic.ONLINE_FILTER, QOS, this::onMessage);
+    }
   }
 
   /**

@@ -28,4 +28,9 @@ public final class RecentMessageIds {
     });
     return ids.put(msgId, Boolean.TRUE) == null;
   }
+
+  /** Forgets a device's ids: the device is no longer served, and a message heard again counts anew. */
+  public void forget(String device) {
+    byDevice.remove(device);
+  }
 }

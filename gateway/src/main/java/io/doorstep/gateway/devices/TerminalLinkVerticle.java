@@ -60,10 +60,8 @@ public final class TerminalLinkVerticle extends VerticleBase {
     faceTerminals = new FaceTerminalDriver(vertx, link, terminalsOf(estate), listener, ACK_TIMEOUT_MS);
     faceTerminals.start();
     vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.FACE_TERMINAL), this::onCommand);
-    Map<String, String> lanes = new HashMap<>();
-    estate.devicesOfType(EstateConfig.BARRIER).forEach(d -> lanes.put(d.lane(), d.id()));
     // An arm moves in a few seconds; a lane that has not answered by then will not.
-    barriers = new BarrierDriver(vertx, link, lanes, listener, BARRIER_ACK_TIMEOUT_MS);
+    barriers = new BarrierDriver(vertx, link, lanesOf(estate), listener, BARRIER_ACK_TIMEOUT_MS);
     barriers.start();
     vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.BARRIER),
         m -> CommandFailures.reply(m, barriers.execute(m.body())));
@@ -76,10 +74,23 @@ public final class TerminalLinkVerticle extends VerticleBase {
     return link == null ? Future.succeededFuture() : link.stop();
   }
 
-  /** The face terminals of a changed estate, served from their next message on. Safe from any thread. */
+  /**
+   * The face terminals and barriers of a changed estate, served from their next message on (a
+   * barrier added from its retained online message). Safe from any thread.
+   */
   public void configure(EstateConfig changed) {
     Map<String, String> terminals = terminalsOf(changed);
-    context.runOnContext(v -> faceTerminals.configure(terminals));
+    Map<String, String> lanes = lanesOf(changed);
+    context.runOnContext(v -> {
+      faceTerminals.configure(terminals);
+      barriers.configure(lanes);
+    });
+  }
+
+  private static Map<String, String> lanesOf(EstateConfig estate) {
+    Map<String, String> lanes = new HashMap<>();
+    estate.devicesOfType(EstateConfig.BARRIER).forEach(d -> lanes.put(d.lane(), d.id()));
+    return lanes;
   }
 
   private static Map<String, String> terminalsOf(EstateConfig estate) {

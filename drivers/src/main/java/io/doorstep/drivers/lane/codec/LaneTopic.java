@@ -14,8 +14,8 @@ public record LaneTopic(String lane, boolean up, String kind) {
   public static final Set<String> DOWN_KINDS = Set.of("barrier");
 
   /** The filters the gateway subscribes to: one per kind it reads, so a plate read is not taken for a fault. */
-  public static final List<String> GATEWAY_FILTERS =
-      List.of("lane/+/up/online", "lane/+/up/barrier", "lane/+/up/ack");
+  public static final String ONLINE_FILTER = "lane/+/up/online";
+  public static final List<String> GATEWAY_FILTERS = List.of(ONLINE_FILTER, "lane/+/up/barrier", "lane/+/up/ack");
 
   public static LaneTopic parse(String topic) throws LaneDecodeException {
     String[] parts = topic.split("/", -1);
