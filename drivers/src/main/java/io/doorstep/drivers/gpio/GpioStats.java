@@ -15,6 +15,15 @@ package io.doorstep.drivers.gpio;
 public record GpioStats(long cards, long droppedBitCount, long droppedParity, long droppedNoise, long decideFailures,
     long exitRequests, long forcedAlarms, long heldOpenAlarms) {
 
+  public static final GpioStats NONE = new GpioStats(0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** Both counts together: a driver replaced by another passes its counts on. */
+  public GpioStats plus(GpioStats o) {
+    return new GpioStats(cards + o.cards, droppedBitCount + o.droppedBitCount, droppedParity + o.droppedParity,
+        droppedNoise + o.droppedNoise, decideFailures + o.decideFailures, exitRequests + o.exitRequests,
+        forcedAlarms + o.forcedAlarms, heldOpenAlarms + o.heldOpenAlarms);
+  }
+
   public long dropped() {
     return droppedBitCount + droppedParity + droppedNoise;
   }

@@ -6,6 +6,7 @@ import io.doorstep.drivers.gpio.BoothGpioDriver;
 import io.doorstep.drivers.gpio.BoothLayout;
 import io.doorstep.drivers.gpio.GpioPlatform;
 import io.doorstep.drivers.gpio.GpioStats;
+import io.doorstep.drivers.gpio.GpioUnavailableException;
 import io.doorstep.gateway.bus.Addresses;
 import io.doorstep.gateway.bus.CommandFailures;
 import io.doorstep.gateway.config.EstateConfig;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,48 +27,70 @@ import org.slf4j.LoggerFactory;
 /**
  * The devices on the booth's own GPIO header: owns the driver, on this verticle's event loop,
  * and answers the commands for gpio-doors and sirens. With no such device in the estate it does
- * nothing at all (the demo on a laptop never touches Pi4J); on a machine without GPIO the booth
- * devices are reported offline with an alarm and the gateway runs on.
+ * not touch Pi4J (the demo on a laptop never does); on a machine without GPIO the booth devices
+ * are reported offline with an alarm and the gateway runs on.
+ *
+ * <p>It follows the live estate: the driver claims its pins when it starts, so when the GPIO
+ * devices change on the technician console the driver is stopped (its pins released) and one is
+ * started with the new layout. Every booth device restarts for that moment.
  */
 public final class BoothGpioVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BoothGpioVerticle.class);
-  private final EstateConfig estate;
-  private final GatewayConfig.DeviceTiming timing;
+
+  /** The estate served: the one started with, then each published change. On this verticle's context. */
+  private EstateConfig estate;
+  /** The doors' timings in force; changes come on {@link Addresses#DOOR_TIMINGS_CHANGED}. */
+  private DoorTimings doorTimings;
+  private final long heartbeatMs;
   private final DeviceListener listener;
   private final MeterRegistry metrics;
-  private final DoorTimings doorTimings;
-  private BoothGpioDriver driver;
+  private final Callable<com.pi4j.context.Context> platform;
+  private BoothLayout layout = BoothLayout.empty();
+  /** The driver serving the layout; null when there is none, or while it is being replaced. Read by the metrics. */
+  private volatile BoothGpioDriver driver;
+  /** What the drivers stopped so far counted, so that the counters only grow. */
+  private volatile GpioStats carried = GpioStats.NONE;
+  private boolean replacing;
+  private boolean metered;
+  /** Layout changes are carried out one after the other, each once the one before has finished. */
+  private Future<Void> last = Future.succeededFuture();
 
   /** @param doorTimings each door's timings at start; changes come on {@link Addresses#DOOR_TIMINGS_CHANGED} */
   public BoothGpioVerticle(EstateConfig estate, GatewayConfig.DeviceTiming timing, DoorTimings doorTimings,
       DeviceListener listener, MeterRegistry metrics) {
+    this(estate, timing, doorTimings, listener, metrics, GpioPlatform::raspberryPi);
+  }
+
+  /** @param platform makes the Pi4J context, on a worker, each time a driver starts */
+  public BoothGpioVerticle(EstateConfig estate, GatewayConfig.DeviceTiming timing, DoorTimings doorTimings,
+      DeviceListener listener, MeterRegistry metrics, Callable<com.pi4j.context.Context> platform) {
     this.estate = estate;
-    this.timing = timing;
     this.doorTimings = doorTimings;
+    this.heartbeatMs = timing.heartbeatIntervalS() * 1000L;
     this.listener = listener;
     this.metrics = metrics;
+    this.platform = platform;
   }
 
   @Override
   public Future<?> start() {
-    BoothLayout layout = layoutOf(estate, doorTimings, timing.heartbeatIntervalS() * 1000L);
-    if (layout.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    driver = new BoothGpioDriver(vertx, layout, listener);
-    registerMetrics();
-    return vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.GPIO_DOOR), this::onCommand)
-        .completion()
-        .compose(v -> vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.SIREN),
-            this::onCommand).completion())
-        .compose(v -> vertx.eventBus().<DoorTimings>consumer(Addresses.DOOR_TIMINGS_CHANGED,
-            m -> retime(m.body())).completion())
-        .compose(v -> driver.start(GpioPlatform::raspberryPi));
+    last = serve(layoutOf(estate, doorTimings, heartbeatMs));
+    return Future.all(
+        vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.GPIO_DOOR), this::onCommand)
+            .completion(),
+        vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.SIREN), this::onCommand)
+            .completion(),
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> follow(m.body())).completion(),
+        vertx.eventBus().<DoorTimings>consumer(Addresses.DOOR_TIMINGS_CHANGED, m -> retime(m.body())).completion(),
+        last);
   }
 
   @Override
   public Future<?> stop() {
-    return driver == null ? Future.succeededFuture() : driver.stop();
+    return last.transform(ignored -> {
+      BoothGpioDriver d = driver;
+      return d == null ? Future.succeededFuture() : d.stop();
+    });
   }
 
   /** The estate's GPIO devices as the driver wants them, with the file's door timings. */
@@ -92,23 +116,82 @@ public final class BoothGpioVerticle extends VerticleBase {
         BoothLayout.Timing.DEFAULTS.withHeartbeatMs(heartbeatMs));
   }
 
-  /** A booth door whose held-open time changed on the console is watched with the new one from its next release. */
+  /** A changed estate: only a different layout touches the pins; a face terminal added does not. */
+  private void follow(EstateConfig changed) {
+    estate = changed;
+    BoothLayout next = layoutOf(changed, doorTimings, heartbeatMs);
+    last = last.transform(ignored -> next.equals(layout) ? Future.succeededFuture() : replace(next));
+  }
+
+  /**
+   * A booth door whose held-open time changed on the console is watched with the new one from its
+   * next release, without a restart of the board; the layout kept says so, so that a later estate
+   * change does not take the new time for a new layout.
+   */
   private void retime(DoorTimings now) {
-    for (Device d : estate.devicesOfType(EstateConfig.GPIO_DOOR)) {
-      int ms = now.of(d.door()).heldOpenMs();
-      driver.heldOpenAfter(d.id(), ms)
-          .onFailure(e -> log.warn("held-open time of {} not changed to {} ms: {}", d.id(), ms, e.getMessage()));
+    doorTimings = now;
+    last = last.transform(ignored -> {
+      layout = layoutOf(estate, now, heartbeatMs);
+      BoothGpioDriver d = driver;
+      if (d != null) {
+        for (BoothLayout.Door door : layout.doors()) {
+          d.heldOpenAfter(door.device(), door.heldOpenMs()).onFailure(e -> log.warn(
+              "held-open time of {} not changed to {} ms: {}", door.device(), door.heldOpenMs(), e.getMessage()));
+        }
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> replace(BoothLayout next) {
+    BoothGpioDriver old = driver;
+    log.warn("the booth board's GPIO devices changed: they restart for a moment ({} before, {} now)",
+        layout.devices(), next.devices());
+    replacing = true;
+    driver = null;
+    Future<Void> stopped = old == null ? Future.succeededFuture() : old.stop().onComplete(r -> {
+      carried = carried.plus(old.stats());
+      if (r.failed()) {
+        log.error("the booth's GPIO did not close cleanly: {}", r.cause().toString());
+      }
+    });
+    return stopped.transform(ignored -> serve(next)).onComplete(r -> replacing = false);
+  }
+
+  /** Starts a driver for the layout; with nothing on the header, none, and Pi4J is not touched. */
+  private Future<Void> serve(BoothLayout next) {
+    layout = next;
+    if (next.isEmpty()) {
+      return Future.succeededFuture();
     }
+    BoothGpioDriver started = new BoothGpioDriver(vertx, next, listener);
+    return started.start(platform).onSuccess(v -> {
+      driver = started;
+      registerMetricsOnce();
+    });
   }
 
   private void onCommand(Message<DeviceCommand> message) {
-    CommandFailures.reply(message, driver.execute(message.body()));
+    BoothGpioDriver d = driver;
+    if (d == null) {
+      CommandFailures.reply(message, Future.failedFuture(replacing
+          ? new GpioUnavailableException("the booth board's devices are restarting for a changed layout; try again"
+              + " in a moment")
+          : new IllegalArgumentException("no gpio-door or siren " + message.body().device() + " is configured")));
+      return;
+    }
+    CommandFailures.reply(message, d.execute(message.body()));
   }
 
-  private void registerMetrics() {
-    Gauge.builder("doorstep.gpio.available", this, v -> v.driver.unavailable() == null ? 1 : 0)
-        .description("1 while the booth's GPIO works")
-        .register(metrics);
+  private void registerMetricsOnce() {
+    if (metered) {
+      return;
+    }
+    metered = true;
+    Gauge.builder("doorstep.gpio.available", this, v -> {
+      BoothGpioDriver d = v.driver;
+      return d == null || d.unavailable() == null ? 1 : 0;
+    }).description("1 while the booth's GPIO works (or has nothing to serve)").register(metrics);
     counter("doorstep.gpio.wiegand.cards", GpioStats::cards);
     counter("doorstep.gpio.wiegand.dropped", GpioStats::dropped);
     counter("doorstep.gpio.decide.failures", GpioStats::decideFailures);
@@ -117,7 +200,13 @@ public final class BoothGpioVerticle extends VerticleBase {
     counter("doorstep.gpio.alarms.held.open", GpioStats::heldOpenAlarms);
   }
 
+  /** Every driver's counts together: the one serving now and those it replaced. */
+  private GpioStats stats() {
+    BoothGpioDriver d = driver;
+    return d == null ? carried : carried.plus(d.stats());
+  }
+
   private void counter(String name, ToDoubleFunction<GpioStats> f) {
-    FunctionCounter.builder(name, this, v -> f.applyAsDouble(v.driver.stats())).register(metrics);
+    FunctionCounter.builder(name, this, v -> f.applyAsDouble(v.stats())).register(metrics);
   }
 }
