@@ -23,16 +23,17 @@ import org.slf4j.LoggerFactory;
  * Adds, changes and removes devices for the technician console: checks the estate with the edit
  * laid over the file ({@link DeviceEdits}), keeps the edit in the store, then hands the new
  * device list to the registry and the broker's drivers and publishes the estate for the services
- * that follow it (RS-485 lines, charging rules, access, sync), so the device is served without a
- * restart.
+ * that follow it (RS-485 lines, charging rules, access, sync, the booth's GPIO), so the device is
+ * served without a restart.
  * Edits are carried out one at a time, each from the estate the one before left.
  */
 public final class DeviceEditor {
   /**
-   * The types a change reaches live. A GPIO device needs its pins claimed at start; it is changed
-   * in the estate file.
+   * The types a change reaches live: every type there is. A change to a GPIO device restarts the
+   * booth board's driver on the new pins ({@link BoothGpioVerticle}). A type added to the estate
+   * file later is refused here until something serves its changes live.
    */
-  public static final List<String> LIVE_TYPES = List.of(EstateConfig.FACE_TERMINAL, EstateConfig.CHARGING_PILE);
+  public static final List<String> LIVE_TYPES = liveTypes();
 
   private static final Logger log = LoggerFactory.getLogger(DeviceEditor.class);
 
@@ -58,6 +59,13 @@ public final class DeviceEditor {
     this.terminals = terminals;
     this.edits = List.copyOf(edits);
     this.estate = estate;
+  }
+
+  private static List<String> liveTypes() {
+    List<String> types = new ArrayList<>(List.of(EstateConfig.FACE_TERMINAL, EstateConfig.BARRIER,
+        EstateConfig.CHARGING_PILE));
+    types.addAll(EstateConfig.GPIO_TYPES);
+    return List.copyOf(types);
   }
 
   /** What start-up found kept: the edits and the estate they make. */
@@ -151,8 +159,8 @@ public final class DeviceEditor {
       Object type = side == null ? null : side.get("type");
       if (type != null && EstateConfig.DEVICE_TYPES.contains(type.toString()) && !LIVE_TYPES.contains(type.toString())) {
         throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("type", "a " + type
-            + " cannot be changed on the console yet: the gateway serves it as started (a GPIO device's pins are"
-            + " claimed at start); change it in the estate file and restart. The console changes "
+            + " cannot be changed on the console yet: the gateway serves it as started; change it in the estate"
+            + " file and restart. The console changes "
             + String.join(", ", LIVE_TYPES))));
       }
     }
