@@ -1,10 +1,28 @@
 // Technician console, devices tab: every configured device with its type, link, door, state and
-// last sign of life; a face terminal can be added, changed, moved to another door or removed.
+// last sign of life; a device of a type the gateway changes live can be added, changed, moved to
+// another door or removed. The form shows the fields the chosen type takes.
 'use strict';
 
 (function () {
   const { t, el, row } = Tech;
+  /** The fields each type takes, as the estate file names them; the others are left out of the entry. */
+  const FIELDS = {
+    'face-terminal': ['sn', 'door'],
+    'barrier': ['lane', 'door'],
+    'charging-pile': ['link', 'address', 'profile', 'shed', 'breaker'],
+    'gpio-door': ['channel', 'door'],
+    'wiegand-reader': ['channel', 'door'],
+    'fire-panel': ['channel'],
+    'siren': ['channel'],
+    'key-switch': ['channel'],
+  };
+  /** The link of a type that has one only; a pile's link is its line, typed on the form. */
+  const LINKS = {
+    'face-terminal': 'mqtt', 'barrier': 'mqtt', 'gpio-door': 'gpio', 'wiegand-reader': 'gpio',
+    'fire-panel': 'gpio', 'siren': 'gpio', 'key-switch': 'gpio',
+  };
   let editing = null;
+  let channels = {};
 
   function linkText(d) {
     if (d.unit !== undefined) {
@@ -35,6 +53,41 @@
     door.replaceChildren(Object.assign(el('option', t('techDeviceNoDoor')), { value: '' }));
     r.doors.forEach((d) => door.appendChild(Object.assign(el('option', d.id + ' · ' + d.name), { value: d.id })));
     door.value = chosen;
+    channels = r.gpioChannels || {};
+  }
+
+  /** Shows the chosen type's fields and hint; a GPIO type's channels with their factory pins. */
+  function showFields() {
+    const form = document.getElementById('device-form');
+    const type = form.elements.type.value;
+    const fields = FIELDS[type] || [];
+    form.querySelectorAll('label[data-field]').forEach((label) => {
+      label.hidden = !fields.includes(label.dataset.field);
+    });
+    const channel = document.getElementById('device-channel');
+    const chosen = channel.value;
+    channel.replaceChildren();
+    (channels[type] || []).forEach((pins, i) => {
+      const text = t('techDeviceChannelPins', { channel: i + 1, pins: Object.values(pins).join(', ') });
+      channel.appendChild(Object.assign(el('option', text), { value: String(i + 1) }));
+    });
+    if ([...channel.options].some((o) => o.value === chosen)) {
+      channel.value = chosen;
+    }
+    const hints = t('techDeviceHint');
+    document.getElementById('device-hint').textContent = (typeof hints === 'object' && hints[type]) || '';
+  }
+
+  /** The entry's values in the form, each field as the estate file (with edits) has it. */
+  function fillEntry(entry) {
+    const form = document.getElementById('device-form');
+    form.elements.id.value = entry.id;
+    form.elements.type.value = entry.type;
+    showFields();
+    ['sn', 'lane', 'link', 'address', 'profile', 'shed', 'breaker', 'door'].forEach((k) => {
+      form.elements[k].value = entry[k] === undefined || entry[k] === null ? '' : String(entry[k]);
+    });
+    form.elements.channel.value = String(entry.channel || 1);
   }
 
   function setMode(device) {
@@ -44,19 +97,22 @@
     document.getElementById('device-save').textContent = t(editing ? 'techDeviceSave' : 'techDeviceAdd');
     document.getElementById('device-cancel').hidden = !editing;
     if (device) {
-      form.elements.id.value = device.id;
-      form.elements.type.value = device.type;
-      form.elements.sn.value = device.sn || '';
-      form.elements.link.value = device.link || '';
-      form.elements.door.value = device.door || '';
+      const error = document.getElementById('device-error');
+      Doorstep.get('/api/tech/devices/' + encodeURIComponent(device.id))
+        .then((r) => fillEntry(r.entry), (err) => Tech.showError(form, error, err));
     } else {
       form.reset();
+      showFields();
     }
   }
 
   function show() {
     return Doorstep.get('/api/tech/devices').then((r) => {
+      const first = document.getElementById('device-type').options.length === 0;
       fillForm(r);
+      if (first) {
+        showFields();
+      }
       const rows = document.getElementById('device-rows');
       rows.replaceChildren();
       r.devices.forEach((d) => {
@@ -85,8 +141,9 @@
     const error = document.getElementById('device-error');
     Tech.clearError(form, error);
     document.getElementById('device-done').textContent = '';
-    const body = {};
-    ['id', 'type', 'sn', 'link', 'door'].forEach((k) => { body[k] = form.elements[k].value.trim(); });
+    const type = form.elements.type.value;
+    const body = { id: form.elements.id.value.trim(), type, link: LINKS[type] || '' };
+    (FIELDS[type] || []).forEach((k) => { body[k] = form.elements[k].value.trim(); });
     const sent = editing
       ? Doorstep.put('/api/tech/devices/' + encodeURIComponent(editing), body)
       : Doorstep.post('/api/tech/devices', body);
@@ -108,6 +165,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('device-form').addEventListener('submit', save);
     document.getElementById('device-cancel').addEventListener('click', () => setMode(null));
+    document.getElementById('device-type').addEventListener('change', showFields);
     // A device just added shows online once it is heard, without reloading the page.
     setInterval(() => {
       if (!document.getElementById('tab-devices').hidden) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * board's factory wiring (gpio-booth.md) that applies to every pin the estate file leaves out.
  * A device names its board channel (door 1–4) to take that channel's factory pins.
  */
-final class GpioPins {
+public final class GpioPins {
   /** GPIO 0 and 1 carry the HAT's ID EEPROM; 28 and up are not on the 40-pin header. */
   static final int MIN_PIN = 2;
   static final int MAX_PIN = 27;
@@ -31,6 +31,26 @@ final class GpioPins {
       EstateConfig.KEY_SWITCH, new int[][] {{18}});
 
   private GpioPins() {}
+
+  /**
+   * The board's factory wiring, for a form to offer: by type, one entry per channel (channel 1
+   * first), each signal with its BCM pin.
+   */
+  public static Map<String, List<Map<String, Integer>>> channels() {
+    Map<String, List<Map<String, Integer>>> channels = new LinkedHashMap<>();
+    for (String type : EstateConfig.GPIO_TYPES) {
+      List<Map<String, Integer>> rows = new java.util.ArrayList<>();
+      for (int[] row : FACTORY.get(type)) {
+        Map<String, Integer> pins = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+          pins.put(SIGNALS.get(type).get(i), row[i]);
+        }
+        rows.add(pins);
+      }
+      channels.put(type, List.copyOf(rows));
+    }
+    return channels;
+  }
 
   static boolean isGpioType(String type) {
     return type != null && EstateConfig.GPIO_TYPES.contains(type);

@@ -23,7 +23,9 @@ final class DeviceHandlers {
   private static final Logger log = LoggerFactory.getLogger(DeviceHandlers.class);
   /** The keys the form edits; an empty one is left out of the entry. */
   static final List<String> FORM = List.of("id", "type", "sn", "lane", "link", "door", "address", "profile", "shed",
-      "breaker");
+      "breaker", "channel");
+  /** The form's keys that are numbers in the estate file; the form sends them as text. */
+  static final List<String> NUMBERS = List.of("address", "channel");
 
   private final DeviceEditor editor;
 
@@ -90,7 +92,7 @@ final class DeviceHandlers {
       String text = value == null ? "" : value.toString().trim();
       if (text.isEmpty()) {
         entry.remove(key);
-      } else if (value instanceof Number || (key.equals("address") && text.matches("\\d{1,9}"))) {
+      } else if (value instanceof Number || (NUMBERS.contains(key) && text.matches("\\d{1,9}"))) {
         entry.put(key, Long.parseLong(text));
       } else {
         entry.put(key, text);

@@ -3,6 +3,7 @@ package io.doorstep.gateway.web.tech;
 import io.doorstep.gateway.web.BadParameterException;
 import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.config.GpioPins;
 import io.doorstep.gateway.devices.DeviceEditor;
 import io.doorstep.gateway.devices.DeviceStatus;
 import io.doorstep.gateway.web.WebModule;
@@ -103,7 +104,19 @@ public final class TechModule implements WebModule {
           devices.add(row);
         });
     Replies.json(ctx, 200, new JsonObject().put("devices", devices).put("doors", doors)
-        .put("editableTypes", new JsonArray(DeviceEditor.LIVE_TYPES)));
+        .put("editableTypes", new JsonArray(DeviceEditor.LIVE_TYPES))
+        .put("gpioChannels", gpioChannels()));
+  }
+
+  /** The booth board's channels by GPIO type, each with its factory pins: what the form's channel offers. */
+  private static JsonObject gpioChannels() {
+    JsonObject channels = new JsonObject();
+    GpioPins.channels().forEach((type, rows) -> {
+      JsonArray pins = new JsonArray();
+      rows.forEach(row -> pins.add(new JsonObject(new java.util.LinkedHashMap<>(row))));
+      channels.put(type, pins);
+    });
+    return channels;
   }
 
   private void lineTrend(RoutingContext ctx) {
