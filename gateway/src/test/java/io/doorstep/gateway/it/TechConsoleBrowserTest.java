@@ -10,6 +10,7 @@ import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
+import io.doorstep.sim.lane.LaneSimulator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The technician console in real Chromium against simulated piles on a real serial line: what
- * a technician sees when scanning a line and writing a register, and when changing a door's timing.
+ * a technician sees when scanning a line and writing a register, when changing a door's timing,
+ * and when adding a barrier.
  */
 class TechConsoleBrowserTest {
   @TempDir Path dir;
@@ -129,5 +131,61 @@ class TechConsoleBrowserTest {
       assertEquals(200, opened.statusCode(), opened.body());
       assertEquals(8000, new JsonObject(opened.body()).getInteger("openMs"), "the guard's open uses the door's new time");
     }
+  }
+
+  @Test
+  void pickingATypeShowsItsFieldsAndABarrierAddedOnThePageComesOnline() throws Exception {
+    try (TechConsoleRig rig = TechConsoleRig.start(dir);
+        HeadlessChromium chromium = HeadlessChromium.start(
+            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
+        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
+      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
+      page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6"
+          + " && document.getElementById('device-type').options.length > 0");
+
+      assertEquals(new JsonArray(List.of("sn", "door")), shownFields(page, "face-terminal"));
+      assertEquals(new JsonArray(List.of("lane", "door")), shownFields(page, "barrier"));
+      assertEquals(new JsonArray(List.of("channel", "door")), shownFields(page, "gpio-door"));
+      assertEquals(new JsonArray(List.of("1 · BCM 17, 5, 12", "2 · BCM 27, 6, 16", "3 · BCM 22, 13, 20",
+          "4 · BCM 23, 19, 21")), page.evaluate(
+              "Array.from(document.getElementById('device-channel').options).map(o => o.textContent)"));
+      assertEquals(new JsonArray(List.of("channel")), shownFields(page, "siren"));
+      assertEquals(new JsonArray(List.of("1 · BCM 26")), page.evaluate(
+          "Array.from(document.getElementById('device-channel').options).map(o => o.textContent)"));
+      assertTrue(((String) page.evaluate("document.getElementById('device-hint').textContent")).contains("短暂重启"));
+
+      shownFields(page, "barrier");
+      page.evaluate("const f = document.getElementById('device-form'); f.elements.id.value = 'bar-v9';"
+          + " f.elements.lane.value = 'V9'; document.getElementById('device-save').click()");
+      page.awaitTrue("document.getElementById('device-done').textContent === '已添加 bar-v9'"
+          + " && document.querySelector('#device-rows tr[data-device=\"bar-v9\"]') !== null");
+      assertEquals("道闸", page.evaluate(
+          "document.querySelector('#device-rows tr[data-device=\"bar-v9\"] td:nth-child(2)').textContent"));
+      assertEquals("离线", page.evaluate(
+          "document.querySelector('#device-rows tr[data-device=\"bar-v9\"] .pill').textContent"));
+
+      try (LaneSimulator lane = new LaneSimulator(rig.charging.running.broker.url(), "V9", Duration.ofSeconds(1))) {
+        lane.start().get(10, TimeUnit.SECONDS);
+        page.awaitTrue(
+            "document.querySelector('#device-rows tr[data-device=\"bar-v9\"] .pill').textContent === '在线'");
+      }
+      page.evaluate("document.querySelector('#device-rows tr[data-device=\"bar-v9\"] button').click()");
+      page.awaitTrue("document.getElementById('device-form').elements.lane.value === 'V9'");
+      assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('device-form').elements.id.readOnly"));
+      assertEquals(new JsonArray(List.of("lane", "door")), page.evaluate(VISIBLE_FIELDS));
+      assertEquals(TechConsoleRig.TECHNICIAN, rig.audit("tech.device.add", "bar-v9").get(0).get(0));
+    }
+  }
+
+  private static final String VISIBLE_FIELDS =
+      "Array.from(document.querySelectorAll('#device-form label[data-field]')).filter(l => !l.hidden)"
+          + ".map(l => l.dataset.field)";
+
+  /** Picks the type on the form as a technician does and answers the fields then shown. */
+  private static Object shownFields(DevToolsSession page, String type) throws Exception {
+    page.evaluate("{ const s = document.getElementById('device-type'); s.value = '" + type + "';"
+        + " s.dispatchEvent(new Event('change')); }");
+    return page.evaluate(VISIBLE_FIELDS);
   }
 }
