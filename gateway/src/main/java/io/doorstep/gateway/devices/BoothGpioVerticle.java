@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -149,6 +150,13 @@ public final class BoothGpioVerticle extends VerticleBase {
         layout.devices(), next.devices());
     replacing = true;
     driver = null;
+    // Said as it is: the board's devices go away for a moment. Coming back online again is also
+    // what makes the fire service tell a door it holds open to hold again, as the new driver
+    // opens every relay locked.
+    for (String device : layout.devices()) {
+      listener.presence(device, false, new JsonObject().put("link", "gpio")
+          .put("error", "restarting: the booth's GPIO devices changed"));
+    }
     Future<Void> stopped = old == null ? Future.succeededFuture() : old.stop().onComplete(r -> {
       carried = carried.plus(old.stats());
       if (r.failed()) {

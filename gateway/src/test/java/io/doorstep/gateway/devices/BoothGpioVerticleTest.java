@@ -125,6 +125,8 @@ class BoothGpioVerticleTest {
     assertTrue(high(withSiren, 17), "the added door's lock relay is released");
     assertTrue(boards.get(0).isShutdown(), "the first layout's pins are released");
     assertTrue(listener.online.get("door-1") && listener.online.get("siren") && listener.online.get("facp"));
+    assertEquals(List.of("facp online", "facp offline", "facp online"), listener.presences.stream()
+        .filter(p -> p.startsWith("facp")).toList(), "the board's devices restart for a moment");
 
     vertx.eventBus().publish(Addresses.ESTATE_CHANGED, estate(List.of(p1), facp, door));
     until("the removed siren is no longer served",
@@ -177,6 +179,7 @@ class BoothGpioVerticleTest {
   private static final class Recorder implements DeviceListener {
     final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
     final Map<String, Boolean> online = new ConcurrentHashMap<>();
+    final List<String> presences = new CopyOnWriteArrayList<>();
 
     @Override
     public Future<AccessDecision> decide(AccessRequest request) {
@@ -191,6 +194,7 @@ class BoothGpioVerticleTest {
     @Override
     public void presence(String device, boolean isOnline, JsonObject facts) {
       online.put(device, isOnline);
+      presences.add(device + (isOnline ? " online" : " offline"));
     }
 
     @Override
