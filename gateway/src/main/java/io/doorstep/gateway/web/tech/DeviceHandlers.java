@@ -101,6 +101,14 @@ final class DeviceHandlers {
     return entry;
   }
 
+  /**
+   * The form shows a GPIO device's pins as its board channel's; a pin that clashes is mended by
+   * choosing another channel there (pins that differ from the board's are the estate file's).
+   */
+  private static String formField(String field) {
+    return "pins".equals(field) ? "channel" : field;
+  }
+
   private static void reply(RoutingContext ctx, Future<DeviceEditor.Outcome> saved, int status) {
     saved.onComplete(r -> {
       if (r.succeeded()) {
@@ -109,10 +117,11 @@ final class DeviceHandlers {
             .put("device", o.after() == null ? null : new JsonObject(o.after())));
       } else if (r.cause() instanceof DeviceEdits.Refused refused) {
         JsonArray problems = new JsonArray();
-        refused.problems().forEach(p -> problems.add(new JsonObject().put("field", p.field()).put("message", p.message())));
+        refused.problems().forEach(p -> problems.add(new JsonObject().put("field", formField(p.field()))
+            .put("message", p.message())));
         DeviceEdits.FieldProblem first = refused.problems().stream().filter(p -> p.field() != null).findFirst()
             .orElse(refused.problems().get(0));
-        Replies.json(ctx, 400, new JsonObject().put("error", first.message()).put("field", first.field())
+        Replies.json(ctx, 400, new JsonObject().put("error", first.message()).put("field", formField(first.field()))
             .put("problems", problems));
       } else {
         log.warn("device change failed: {}", r.cause().toString());
