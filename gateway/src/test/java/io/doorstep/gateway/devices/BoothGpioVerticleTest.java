@@ -137,6 +137,16 @@ class BoothGpioVerticleTest {
     assertTrue(now.registry().exists(PinBank.id(17)), "the door kept is served");
     assertTrue(answered(new DeviceCommand.Open("door-1", 60_000, "test")));
 
+    // A door timing changed on the console is no new layout: a later estate change that leaves the
+    // booth's devices as they are does not restart the board.
+    EstateConfig kept = estate(List.of(p1), facp, door);
+    vertx.eventBus().publish(Addresses.DOOR_TIMINGS_CHANGED,
+        DoorTimings.of(kept, Map.of("P1", Map.of("heldOpenMs", 60_000))));
+    vertx.eventBus().publish(Addresses.ESTATE_CHANGED, kept);
+    assertTrue(answered(new DeviceCommand.Open("door-1", 1000, "test")), "the board did not restart");
+    assertEquals(now, boards.get(boards.size() - 1));
+    assertFalse(now.isShutdown());
+
     vertx.eventBus().publish(Addresses.ESTATE_CHANGED, estate(List.of(p1)));
     until("the last board is closed", now::isShutdown);
     assertEquals(CommandFailures.INVALID, failureOf(new DeviceCommand.Open("door-1", 1000, "test")));
