@@ -155,7 +155,7 @@ public final class Gateway implements AutoCloseable {
       return u == null ? -1 : u.waitingAlarms() + u.waitingRoutine();
     });
     serialLines.onStats(trends::lineSampled);
-    DeviceEditor editor = new DeviceEditor(vertx, config.sourceFile(), store, registry, terminals, keptEdits,
+    DeviceEditor editor = new DeviceEditor(vertx, config.sourceFile(), store, registry, terminals, fire, keptEdits,
         config.estate());
     techConsole = new TechModule(new TechParts(config, store, registry, serialLines, trends, RecentLog.install(),
         editor, doorTimings, restarts));

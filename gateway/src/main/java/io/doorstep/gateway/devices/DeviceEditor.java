@@ -5,6 +5,7 @@ import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,6 +43,7 @@ public final class DeviceEditor {
   private final Store store;
   private final DeviceRegistry registry;
   private final TerminalLinkVerticle terminals;
+  private final FireMode fire;
   private volatile List<DeviceEdits.Edit> edits;
   private volatile EstateConfig estate;
   private Future<?> last = Future.succeededFuture();
@@ -51,12 +53,13 @@ public final class DeviceEditor {
    * @param estate the running estate, with them laid over
    */
   public DeviceEditor(Vertx vertx, Path gatewayFile, Store store, DeviceRegistry registry,
-      TerminalLinkVerticle terminals, List<DeviceEdits.Edit> edits, EstateConfig estate) {
+      TerminalLinkVerticle terminals, FireMode fire, List<DeviceEdits.Edit> edits, EstateConfig estate) {
     this.vertx = vertx;
     this.gatewayFile = gatewayFile;
     this.store = store;
     this.registry = registry;
     this.terminals = terminals;
+    this.fire = fire;
     this.edits = List.copyOf(edits);
     this.estate = estate;
   }
@@ -140,6 +143,7 @@ public final class DeviceEditor {
         throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id", "no device " + id + " is configured")));
       }
       refuseIfNotLive(added ? null : before, entry);
+      refuseBoothBoardInFire(added ? null : before, entry);
       return new Checked(added ? null : before, DeviceEdits.check(gatewayFile, next, id, added));
     }).compose(checked -> refuseIfCharging(id, checked.before(), entry).map(checked))
         .compose(checked -> store.write(c -> DeviceEditRows.save(c, edit, who, System.currentTimeMillis()))
@@ -162,6 +166,25 @@ public final class DeviceEditor {
             + " cannot be changed on the console yet: the gateway serves it as started; change it in the estate"
             + " file and restart. The console changes "
             + String.join(", ", LIVE_TYPES))));
+      }
+    }
+  }
+
+  /**
+   * The booth board is not restarted during a fire: its driver starts every lock relay locked, so
+   * a door held open for escape would lock until the fire service holds it again.
+   */
+  private void refuseBoothBoardInFire(Map<String, Object> before, Map<String, Object> after)
+      throws DeviceEdits.Refused {
+    if (!fire.active()) {
+      return;
+    }
+    for (Map<String, Object> side : new Map[] {before, after}) {
+      Object type = side == null ? null : side.get("type");
+      if (type != null && EstateConfig.GPIO_TYPES.contains(type.toString())) {
+        throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("type", "a " + type
+            + " is not changed during a fire alarm: the change restarts the booth board, which would lock its"
+            + " doors held open for escape for a moment; change it once the fire alarm is reset")));
       }
     }
   }

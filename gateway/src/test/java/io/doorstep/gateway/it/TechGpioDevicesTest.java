@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.pi4j.boardinfo.util.BoardInfoHelper;
+import io.doorstep.device.DeviceEvent;
 import io.doorstep.device.EventKinds;
+import io.doorstep.device.Severity;
 import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.bus.BusDeviceListener;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
 import io.doorstep.sim.broker.MosquittoBroker;
@@ -69,6 +72,39 @@ class TechGpioDevicesTest {
       List<String> removal = running.audit("tech.device.remove", "booth-door-1").get(0);
       assertEquals("gpio-door", new JsonObject(removal.get(0)).getString("type"));
       assertNull(removal.get(1));
+    }
+  }
+
+  @Test
+  void theBoothBoardIsNotChangedDuringAFireAlarm() throws Exception {
+    MosquittoBroker broker = MosquittoBroker.start();
+    try (RunningGateway running = RunningGateway.start(broker, dir, 30, List.of())) {
+      Gateway gateway = running.gateway;
+      WebLogin tech = WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), TECHNICIAN, Role.TECHNICIAN);
+      new BusDeviceListener(gateway.vertx().eventBus()).event(DeviceEvent.of("facp-1", EventKinds.FIRE_ALARM,
+          Severity.CRITICAL, new JsonObject().put("input", "FACP")));
+      Waits.until("fire mode is on", LIMIT, () -> fireModeStarted(running));
+
+      HttpResponse<String> siren = tech.post("/api/tech/devices", new JsonObject().put("id", "booth-siren")
+          .put("type", "siren").put("link", "gpio"));
+      HttpResponse<String> terminal = tech.put("/api/tech/devices/" + TestEstate.UNIT, new JsonObject()
+          .put("type", "face-terminal").put("sn", TestEstate.UNIT_SN).put("link", "mqtt").put("door", "G1-L2"));
+
+      assertEquals(400, siren.statusCode(), siren.body());
+      JsonObject refused = new JsonObject(siren.body());
+      assertEquals("type", refused.getString("field"));
+      assertTrue(refused.getString("error").contains("fire alarm"), refused.encode());
+      assertNull(device(tech, "booth-siren"));
+      assertTrue(running.audit("tech.device.add", "booth-siren").isEmpty());
+      assertEquals(200, terminal.statusCode(), "only the booth board waits for the fire's end: " + terminal.body());
+    }
+  }
+
+  private static boolean fireModeStarted(RunningGateway running) {
+    try {
+      return !running.events(Set.of(EventKinds.FIRE_MODE_STARTED)).isEmpty();
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 
