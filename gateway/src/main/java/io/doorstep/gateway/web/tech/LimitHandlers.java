@@ -22,8 +22,8 @@ import java.util.Map;
  * The charging limits per pile: built-in default, what the estate file sets for the estate,
  * the shed and the pile, and the value in force, which a technician may change live. A change
  * goes the way the platform's setLimits goes (the charging rules' bus, all or nothing per
- * pile) and is audited per pile. It holds until the gateway restarts; the files are not
- * rewritten. The fire release's retry times are shown beside, fixed in this version; door
+ * pile) and is audited per pile. It is kept as the platform's are, so it holds across a
+ * restart; the files are not rewritten. The fire release's retry times are shown beside, fixed in this version; door
  * timings are {@link DoorTimingHandlers}'.
  */
 final class LimitHandlers {
