@@ -122,6 +122,7 @@ class TechConsoleBrowserTest {
       page.awaitTrue("document.getElementById('door-timing-done').textContent === '已应用到 1 个门'"
           + " && document.querySelector('" + remoteRow + " strong').textContent === '8000'");
       assertTrue((Boolean) page.evaluate("document.querySelector('" + remoteRow + " strong').classList.contains('changed')"));
+      page.keepPicture("tech-limits.png");
       assertEquals(List.of(TechConsoleRig.TECHNICIAN, "{\"remoteOpenMs\":5000}", "{\"remoteOpenMs\":8000}"),
           rig.audit("tech.door.timing", "B01-U1").get(0));
 
@@ -174,6 +175,7 @@ class TechConsoleBrowserTest {
       page.awaitTrue("document.getElementById('device-form').elements.lane.value === 'V9'");
       assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('device-form').elements.id.readOnly"));
       assertEquals(new JsonArray(List.of("lane", "door")), page.evaluate(VISIBLE_FIELDS));
+      page.keepPicture("tech-devices-barrier.png");
       assertEquals(TechConsoleRig.TECHNICIAN, rig.audit("tech.device.add", "bar-v9").get(0).get(0));
     }
   }

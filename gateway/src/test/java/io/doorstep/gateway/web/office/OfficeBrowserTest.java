@@ -142,6 +142,8 @@ class OfficeBrowserTest {
       assertEquals(visitor, page.evaluate("document.getElementById('pass-visitor').textContent"));
       assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('pass-qr').complete"
           + " && document.getElementById('pass-qr').naturalWidth > 0"), "the QR code is drawn");
+      page.evaluate("document.getElementById('pass-rows').closest('section, .card, div').scrollIntoView({block: 'end'})");
+      page.keepPicture("office-passes.png");
 
       // The clerk declines first: nothing changes; then confirms.
       page.evaluate("window.confirm = (m) => { window.asked = m; return false; }");
