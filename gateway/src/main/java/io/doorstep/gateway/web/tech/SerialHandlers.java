@@ -134,6 +134,14 @@ final class SerialHandlers {
     });
   }
 
+  /** A scan of the line, if one runs, stops with {@code reason} for the technician who started it. */
+  void stopScan(String lineId, String reason) {
+    LineScan scan = scans.get(lineId);
+    if (scan != null && scan.running()) {
+      scan.stop(reason);
+    }
+  }
+
   void read(RoutingContext ctx) {
     Optional<ModbusLine> line = line(ctx);
     if (line.isEmpty()) {
