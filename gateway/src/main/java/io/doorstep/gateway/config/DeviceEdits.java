@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -28,6 +30,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * of every door's {@code devices} list, so a move is one edit.
  */
 public final class DeviceEdits {
+  /** A duplicate found below its first use: the first use's entry and key. */
+  private static final Pattern TAKEN =
+      Pattern.compile("^duplicate .*, first used at line \\d+ \\((\\w+\\[\\d+\\])\\.(\\w+)\\)$");
   /** The estate file's list of devices. */
   public static final String DEVICES = "devices";
   /** The estate file's list of RS-485 lines. */
@@ -288,10 +293,16 @@ public final class DeviceEdits {
   }
 
   /**
-   * A key of the changed entry is its form field; a door's listing of it is about its door.
-   * Problems elsewhere go to {@code elsewhere} (null: to no one field), their place named.
+   * A key of the changed entry is its form field; a door's listing of it is about its door. A
+   * value the changed entry holds that an entry below it repeats (a port, a serial number) is
+   * reported at that entry, "first used" at the changed one: it is the changed entry's key all
+   * the same. Problems elsewhere go to {@code elsewhere} (null: to no one field), their place named.
    */
   private static FieldProblem fieldOf(ConfigProblem p, String at, String elsewhere) {
+    Matcher taken = TAKEN.matcher(p.message());
+    if (at != null && taken.matches() && taken.group(1).equals(at)) {
+      return new FieldProblem(taken.group(2), p.message());
+    }
     if (at != null && p.path().startsWith(at + ".")) {
       String rest = p.path().substring(at.length() + 1);
       return new FieldProblem(rest.split("[.\\[]", 2)[0], p.message());
