@@ -140,7 +140,9 @@ public final class SerialLinesVerticle extends VerticleBase {
   private Future<?> follow(EstateConfig changed) {
     estate = changed;
     List<Future<?>> reopened = new ArrayList<>();
-    for (String lineId : List.copyOf(settingsOfLine.keySet())) {
+    // Taken before any is closed: a line being reopened is not a line added.
+    List<String> served = List.copyOf(settingsOfLine.keySet());
+    for (String lineId : served) {
       SerialLine now = changed.line(lineId).orElse(null);
       if (now == null) {
         reopened.add(close(lineId).onComplete(v -> {
@@ -155,7 +157,7 @@ public final class SerialLinesVerticle extends VerticleBase {
       }
     }
     for (SerialLine added : changed.lines()) {
-      if (!settingsOfLine.containsKey(added.id())) {
+      if (!served.contains(added.id())) {
         List<PolledDevice> on = polled(changed, added.id());
         reopened.add(open(added, on));
         metrics.register(added.id(), () -> latest.get(added.id()), on);

@@ -83,9 +83,15 @@ final class LineHandlers {
     serial.stopScan(id, "the scan was stopped: line " + id + " is being " + how + " on the console by " + who);
   }
 
-  /** The form's keys over what the entry holds: a key left empty on the form is taken out. */
+  /**
+   * The form's keys over what the entry holds: a key sent empty is taken out (the file's default
+   * applies), a key not sent is kept as it is.
+   */
   private static Map<String, Object> fromForm(JsonObject body, Map<String, Object> entry) {
     for (String key : FORM) {
+      if (!body.containsKey(key)) {
+        continue;
+      }
       Object value = body.getValue(key);
       String text = value == null ? "" : value.toString().trim();
       if (text.isEmpty()) {
