@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorstep.gateway.Gateway;
+import io.doorstep.gateway.config.ConfigImport;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.web.WebLogin;
 import io.doorstep.gateway.web.auth.Role;
@@ -16,10 +17,14 @@ import io.doorstep.sim.charger.Ebc10Pile;
 import io.doorstep.sim.serial.PtyPair;
 import io.doorstep.sim.serial.RtuSlaveLine;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,20 +111,56 @@ class TechLinesTest {
       JsonObject inUse = new JsonObject(tech.delete("/api/tech/lines/" + NEW_LINE).body());
       assertEquals("id", inUse.getString("field"), inUse.encode());
       assertTrue(inUse.getString("error").contains("no line '" + NEW_LINE + "' is defined"), inUse.encode());
+
+      // A pile charging on the line: the line is not reopened under it.
+      rig.charge(1, 1, 200);
+      JsonObject charging = new JsonObject(tech.put("/api/tech/lines/shed-bus", new JsonObject().put("cycleMs", "500"))
+          .body());
+      assertEquals("id", charging.getString("field"), charging.encode());
+      assertTrue(charging.getString("error").startsWith(PILE_1 + " on line shed-bus is charging:"), charging.encode());
+      assertEquals(100, line(tech, "shed-bus").getInteger("cycleMs"));
+
+      // The export holds the line edits beside the files, in the order they are laid over.
+      JsonObject exported = lineEdits(tech);
+      assertEquals(List.of("shed-bus", NEW_LINE), exported.getJsonArray("lineEdits").stream()
+          .map(e -> ((JsonObject) e).getString("line")).toList());
+      assertEquals(moved.b(), exported.getJsonArray("lineEdits").getJsonObject(0).getJsonObject("entry")
+          .getString("port"));
     }
   }
 
+  private static JsonObject lineEdits(WebLogin tech) throws Exception {
+    byte[] zip = tech.exchange(tech.request("/api/tech/support/config").GET(),
+        HttpResponse.BodyHandlers.ofByteArray()).body();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(ConfigImport.LINE_EDITS)) {
+          return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    throw new AssertionError("no " + ConfigImport.LINE_EDITS + " in the export");
+  }
+
   @Test
-  void lineChangesHoldAcrossARestart() throws Exception {
+  void aLineChangeStopsAScanAndHoldsAcrossARestart() throws Exception {
     try (ChargingRig rig = ChargingRig.start(dir, "", 16000, 1);
         PtyPair moved = PtyPair.start();
         Ebc10Bus movedBus = Ebc10Bus.open(moved.a(), List.of(rig.pile(1), rig.pile(2), rig.pile(3)),
             RtuSlaveLine.Options.defaults().baud(BAUD))) {
       Gateway gateway = rig.running.gateway;
       WebLogin tech = WebLogin.as(gateway.vertx(), gateway.store(), gateway.webPort(), TECHNICIAN, Role.TECHNICIAN);
+      // A scan of empty addresses takes minutes: the change stops it, saying why.
+      HttpResponse<String> scan = tech.post("/api/tech/lines/shed-bus/scan", new JsonObject().put("from", 10)
+          .put("to", 247));
+      assertEquals(202, scan.statusCode(), scan.body());
       HttpResponse<String> changed = tech.put("/api/tech/lines/shed-bus",
           new JsonObject().put("port", moved.b()).put("cycleMs", "200"));
       assertEquals(200, changed.statusCode(), changed.body());
+      Waits.until("the scan stopped", Duration.ofSeconds(10),
+          () -> !scan(tech).getBoolean("running"));
+      assertEquals("the scan was stopped: line shed-bus is being changed on the console by " + TECHNICIAN,
+          scan(tech).getString("error"));
       gateway.close();
 
       long oldPortAsked = rig.bus.requestsFor(1);
@@ -132,6 +173,14 @@ class TechLinesTest {
         assertTrue(movedBus.requestsFor(1) > 0);
         assertEquals(oldPortAsked, rig.bus.requestsFor(1), "the file's port is asked after the restart");
       }
+    }
+  }
+
+  private static JsonObject scan(WebLogin tech) {
+    try {
+      return new JsonObject(tech.get("/api/tech/lines/shed-bus/scan").body());
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 
