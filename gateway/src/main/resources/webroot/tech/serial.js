@@ -1,10 +1,13 @@
-// Technician console, serial tab: the lines and the machine's ports, a scan for unit addresses,
-// raw register reads, and a single register write that the technician confirms first.
+// Technician console, serial tab: the lines and the machine's ports, each line's settings
+// (changed, added, removed live), a scan for unit addresses, raw register reads, and a single
+// register write that the technician confirms first.
 'use strict';
 
 (function () {
   const { t, el, row } = Tech;
   let polling = null;
+  /** The line whose settings the form shows; null when it adds one. */
+  let editing = null;
 
   function hex(n) {
     return '0x' + n.toString(16).toUpperCase().padStart(4, '0');
@@ -23,8 +26,20 @@
     rows.replaceChildren();
     r.lines.forEach((l) => {
       const state = el('span', t(l.open ? 'techOpen' : 'techClosed'), l.open ? 'pill ok' : 'pill bad');
-      rows.appendChild(row([l.id, l.port + ' · ' + l.baud, state, l.transactions, l.timeouts, l.crcErrors,
-        Math.round(l.utilisation * 100) + ' %']));
+      const settings = l.port + ' · ' + l.baud + ' · ' + t('techParityShort_' + l.parity) + l.stopBits
+        + ' · ' + t('techLineEvery', { ms: l.cycleMs });
+      const actions = el('td');
+      const edit = el('button', t('techDeviceEdit'));
+      edit.type = 'button';
+      edit.addEventListener('click', () => editLine(l));
+      const remove = el('button', t('techDeviceRemove'), 'danger');
+      remove.type = 'button';
+      remove.addEventListener('click', () => removeLine(l.id));
+      actions.append(edit, remove);
+      const tr = row([l.id, settings, state, l.transactions, l.timeouts, l.crcErrors,
+        Math.round(l.utilisation * 100) + ' %', actions]);
+      tr.dataset.line = l.id;
+      rows.appendChild(tr);
     });
     const ports = document.getElementById('machine-ports');
     ports.replaceChildren();
@@ -32,6 +47,62 @@
       ports.appendChild(el('li', t('techNoPorts'), 'muted'));
     }
     r.ports.forEach((p) => ports.appendChild(el('li', p.path + (p.description ? ' — ' + p.description : ''))));
+    const offered = document.getElementById('line-ports');
+    offered.replaceChildren();
+    r.ports.forEach((p) => offered.appendChild(Object.assign(el('option', p.description || ''), { value: p.path })));
+  }
+
+  /** The form for a line's settings, or for a new line (null) with the estate file's defaults. */
+  function editLine(line) {
+    editing = line ? line.id : null;
+    const form = document.getElementById('line-form');
+    Tech.clearError(form, document.getElementById('line-error'));
+    document.getElementById('line-done').textContent = '';
+    form.elements.id.value = line ? line.id : '';
+    form.elements.id.readOnly = !!line;
+    form.elements.port.value = line ? line.port : '';
+    form.elements.baud.value = String(line ? line.baud : 9600);
+    form.elements.parity.value = line ? line.parity : 'none';
+    form.elements.stopBits.value = String(line ? line.stopBits : 1);
+    form.elements.cycleMs.value = String(line ? line.cycleMs : 1000);
+    form.hidden = false;
+    (line ? form.elements.port : form.elements.id).focus();
+  }
+
+  function lineDone(key, id) {
+    document.getElementById('line-form').hidden = true;
+    editing = null;
+    document.getElementById('line-done').textContent = t(key, { id });
+    Tech.reloadLines();
+    return Doorstep.get('/api/tech/serial').then(showLines);
+  }
+
+  function saveLine(event) {
+    event.preventDefault();
+    const form = event.target;
+    const error = document.getElementById('line-error');
+    Tech.clearError(form, error);
+    document.getElementById('line-done').textContent = '';
+    const v = formValues(form);
+    v.id = v.id.trim();
+    v.port = v.port.trim();
+    const sent = editing
+      ? Doorstep.put('/api/tech/lines/' + encodeURIComponent(editing), v)
+      : Doorstep.post('/api/tech/lines', v);
+    sent.then(() => lineDone(editing ? 'techLineChanged' : 'techLineAdded', v.id),
+      (err) => Tech.showError(form, error, err));
+  }
+
+  function removeLine(id) {
+    if (!window.confirm(t('techLineConfirmRemove', { id }))) {
+      return;
+    }
+    const form = document.getElementById('line-form');
+    const error = document.getElementById('line-error');
+    Tech.clearError(form, error);
+    document.getElementById('line-done').textContent = '';
+    Doorstep.del('/api/tech/lines/' + encodeURIComponent(id))
+      .then(() => lineDone('techLineRemoved', id), (err) => Tech.showError(form, error, err));
   }
 
   function refresh() {
@@ -144,6 +215,12 @@
       Doorstep.del('/api/tech/lines/' + encodeURIComponent(scanLine()) + '/scan').then(showScan);
     });
     document.querySelector('#scan-form select[name=line]').addEventListener('change', scanStatus);
+    document.getElementById('line-form').addEventListener('submit', saveLine);
+    document.getElementById('line-new').addEventListener('click', () => editLine(null));
+    document.getElementById('line-cancel').addEventListener('click', () => {
+      document.getElementById('line-form').hidden = true;
+      editing = null;
+    });
     document.getElementById('read-form').addEventListener('submit', read);
     document.getElementById('write-form').addEventListener('submit', write);
   });

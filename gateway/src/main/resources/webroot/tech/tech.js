@@ -69,6 +69,12 @@ window.Tech = (function () {
     return linesLoaded;
   }
 
+  /** After a line is added or removed: the line selectors are filled anew. */
+  function reloadLines() {
+    linesLoaded = null;
+    return lines();
+  }
+
   function age(ms) {
     if (!ms) {
       return t('neverSeen');
@@ -113,5 +119,5 @@ window.Tech = (function () {
     setTimeout(fromHash, 0);
   });
 
-  return { t, el, row, showError, clearError, lines, age, tab, fillTexts };
+  return { t, el, row, showError, clearError, lines, reloadLines, age, tab, fillTexts };
 })();

@@ -52,6 +52,9 @@ public final class ConfigImport {
   /** In an export: the console's device edits, in the order they are laid over the estate file. */
   public static final String DEVICE_EDITS = "device-edits.json";
 
+  /** In an export: the console's RS-485 line edits, in the order they are laid over the estate file. */
+  public static final String LINE_EDITS = "line-edits.json";
+
   /** The configuration here is not laid out as an export is, so an import cannot know where its files go. */
   public static final class NotImportable extends Exception {
     NotImportable(String message) {
@@ -108,8 +111,8 @@ public final class ConfigImport {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName();
-        if (entry.isDirectory() || name.equals(DEVICE_EDITS)) {
-          // the console's device edits travel in an export as a record; they live in the store
+        if (entry.isDirectory() || name.equals(DEVICE_EDITS) || name.equals(LINE_EDITS)) {
+          // the console's device and line edits travel in an export as a record; they live in the store
           continue;
         }
         if (!name.equals(gatewayName) && !FOLDER_FILE.matcher(name).matches()) {

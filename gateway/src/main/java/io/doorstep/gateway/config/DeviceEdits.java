@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -17,22 +19,43 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Devices added, changed or removed on the technician console, laid over the estate file. The
- * file is never rewritten (its comments are the estate's notes); each edit is the device's whole
- * entry as the file would write it, put into the file's node tree where the device stood (or at
- * the end of {@code devices}), and the tree is then read and checked exactly as a file is. So an
- * edit is refused for the same reasons, in the same sentences, as the file would be.
+ * Devices and RS-485 lines added, changed or removed on the technician console, laid over the
+ * estate file. The file is never rewritten (its comments are the estate's notes); each edit is
+ * the device's or line's whole entry as the file would write it, put into the file's node tree
+ * where the entry stood (or at the end of its section, {@code devices} or {@code lines}), and the
+ * tree is then read and checked exactly as a file is. So an edit is refused for the same
+ * reasons, in the same sentences, as the file would be.
  *
- * <p>An edited entry states its door in its own {@code door} key: the device is taken out of
- * every door's {@code devices} list, so a move is one edit.
+ * <p>An edited device entry states its door in its own {@code door} key: the device is taken out
+ * of every door's {@code devices} list, so a move is one edit.
  */
 public final class DeviceEdits {
+  /** A duplicate found below its first use: the first use's entry and key. */
+  private static final Pattern TAKEN =
+      Pattern.compile("^duplicate .*, first used at line \\d+ \\((\\w+\\[\\d+\\])\\.(\\w+)\\)$");
+  /** The estate file's list of devices. */
+  public static final String DEVICES = "devices";
+  /** The estate file's list of RS-485 lines. */
+  public static final String LINES = "lines";
+
   /**
-   * One device's saved edit.
+   * One device's or line's saved edit.
    *
-   * @param entry the device's keys as the estate file writes them; null when it was removed
+   * @param section the estate file's list the entry belongs to: {@link #DEVICES} or {@link #LINES}
+   * @param entry the keys as the estate file writes them; null when it was removed
    */
-  public record Edit(String id, Map<String, Object> entry) {}
+  public record Edit(String section, String id, Map<String, Object> entry) {
+    public Edit {
+      if (!DEVICES.equals(section) && !LINES.equals(section)) {
+        throw new IllegalArgumentException("no section " + section + " takes console edits");
+      }
+    }
+
+    /** A device's edit. */
+    public Edit(String id, Map<String, Object> entry) {
+      this(DEVICES, id, entry);
+    }
+  }
 
   /** A problem of an edit, with the form field it belongs to (null when it is no one field's). */
   public record FieldProblem(String field, String message) {}
@@ -68,13 +91,24 @@ public final class DeviceEdits {
    */
   public static EstateConfig check(Path gatewayFile, List<Edit> edits, String changedId, boolean added)
       throws Refused {
+    return check(gatewayFile, edits, DEVICES, changedId, added);
+  }
+
+  /**
+   * As {@link #check(Path, List, String, boolean)}, for an entry of {@code section}. A line
+   * removed while devices still name it is refused on the form's {@code id}: the problem is the
+   * removal, though the file would report it at the devices.
+   */
+  public static EstateConfig check(Path gatewayFile, List<Edit> edits, String section, String changedId,
+      boolean added) throws Refused {
     Problems problems = new Problems();
     Read read = read(gatewayFile, edits, added, problems);
     try {
       problems.throwIfAny();
     } catch (ConfigException e) {
-      String at = read.pathOf(changedId);
-      throw new Refused(e.problems().stream().map(p -> fieldOf(p, at)).toList());
+      String at = read.pathOf(section, changedId);
+      String removed = at == null && LINES.equals(section) ? "id" : null;
+      throw new Refused(e.problems().stream().map(p -> fieldOf(p, at, removed)).toList());
     }
     return DoorDeviceLinks.complete(read.estate());
   }
@@ -84,16 +118,25 @@ public final class DeviceEdits {
    * of the file names it; null when there is no such device.
    */
   public static Map<String, Object> entry(Path gatewayFile, List<Edit> edits, String id) throws ConfigException {
+    return entry(gatewayFile, edits, DEVICES, id);
+  }
+
+  /** As {@link #entry(Path, List, String)}, for an entry of {@code section}. */
+  public static Map<String, Object> entry(Path gatewayFile, List<Edit> edits, String section, String id)
+      throws ConfigException {
     Problems problems = new Problems();
     Read read = read(gatewayFile, edits, false, problems);
     problems.throwIfAny();
-    SequenceNode devices = sequence(read.root(), "devices", false);
-    int index = indexOf(devices, id);
+    SequenceNode items = sequence(read.root(), section, false);
+    int index = indexOf(items, id);
     if (index < 0) {
       return null;
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> entry = (Map<String, Object>) plain(devices.getValue().get(index));
+    Map<String, Object> entry = (Map<String, Object>) plain(items.getValue().get(index));
+    if (!DEVICES.equals(section)) {
+      return entry;
+    }
     String door = DoorDeviceLinks.complete(read.estate()).devicesById().get(id).door();
     if (door != null) {
       entry.putIfAbsent("door", door);
@@ -102,9 +145,9 @@ public final class DeviceEdits {
   }
 
   private record Read(Node root, EstateConfig estate) {
-    String pathOf(String id) {
-      int index = lastIndexOf(sequence(root, "devices", false), id);
-      return index < 0 ? null : "devices[" + index + "]";
+    String pathOf(String section, String id) {
+      int index = lastIndexOf(sequence(root, section, false), id);
+      return index < 0 ? null : section + "[" + index + "]";
     }
   }
 
@@ -132,8 +175,11 @@ public final class DeviceEdits {
     if (!(root instanceof MappingNode)) {
       return; // the schema reports the file's own shape
     }
-    SequenceNode devices = sequence(root, "devices", true);
-    SequenceNode doors = sequence(root, "doors", false);
+    SequenceNode list = sequence(root, edit.section(), true);
+    if (list == null) {
+      return; // not a list: the schema reports it
+    }
+    SequenceNode doors = DEVICES.equals(edit.section()) ? sequence(root, "doors", false) : null;
     if (doors != null) {
       for (Node door : doors.getValue()) {
         SequenceNode listed = door instanceof MappingNode ? sequence(door, "devices", false) : null;
@@ -142,8 +188,8 @@ public final class DeviceEdits {
         }
       }
     }
-    int index = append ? -1 : indexOf(devices, edit.id());
-    List<Node> items = devices.getValue();
+    int index = append ? -1 : indexOf(list, edit.id());
+    List<Node> items = list.getValue();
     if (edit.entry() == null) {
       if (index >= 0) {
         items.remove(index);
@@ -152,7 +198,7 @@ public final class DeviceEdits {
     }
     // At the line of the entry it replaces, so a problem elsewhere that points here names a true line.
     int line = index >= 0 ? Nodes.line(items.get(index))
-        : items.isEmpty() ? Nodes.line(devices) : Nodes.line(items.get(items.size() - 1));
+        : items.isEmpty() ? Nodes.line(list) : Nodes.line(items.get(items.size() - 1));
     Node entry = compose(edit.entry(), Math.max(1, line));
     if (index >= 0) {
       items.set(index, entry);
@@ -187,24 +233,24 @@ public final class DeviceEdits {
     return added;
   }
 
-  private static int indexOf(SequenceNode devices, String id) {
-    if (devices == null) {
+  private static int indexOf(SequenceNode list, String id) {
+    if (list == null) {
       return -1;
     }
-    for (int i = 0; i < devices.getValue().size(); i++) {
-      if (hasId(devices.getValue().get(i), id)) {
+    for (int i = 0; i < list.getValue().size(); i++) {
+      if (hasId(list.getValue().get(i), id)) {
         return i;
       }
     }
     return -1;
   }
 
-  private static int lastIndexOf(SequenceNode devices, String id) {
-    if (devices == null) {
+  private static int lastIndexOf(SequenceNode list, String id) {
+    if (list == null) {
       return -1;
     }
-    for (int i = devices.getValue().size() - 1; i >= 0; i--) {
-      if (hasId(devices.getValue().get(i), id)) {
+    for (int i = list.getValue().size() - 1; i >= 0; i--) {
+      if (hasId(list.getValue().get(i), id)) {
         return i;
       }
     }
@@ -246,8 +292,17 @@ public final class DeviceEdits {
     return scalar.getTag().equals(Tag.NULL) ? null : scalar.getValue();
   }
 
-  /** A key of the changed entry is its form field; a door's listing of it is about its door. */
-  private static FieldProblem fieldOf(ConfigProblem p, String at) {
+  /**
+   * A key of the changed entry is its form field; a door's listing of it is about its door. A
+   * value the changed entry holds that an entry below it repeats (a port, a serial number) is
+   * reported at that entry, "first used" at the changed one: it is the changed entry's key all
+   * the same. Problems elsewhere go to {@code elsewhere} (null: to no one field), their place named.
+   */
+  private static FieldProblem fieldOf(ConfigProblem p, String at, String elsewhere) {
+    Matcher taken = TAKEN.matcher(p.message());
+    if (at != null && taken.matches() && taken.group(1).equals(at)) {
+      return new FieldProblem(taken.group(2), p.message());
+    }
     if (at != null && p.path().startsWith(at + ".")) {
       String rest = p.path().substring(at.length() + 1);
       return new FieldProblem(rest.split("[.\\[]", 2)[0], p.message());
@@ -255,6 +310,6 @@ public final class DeviceEdits {
     if (at != null && p.path().equals(at)) {
       return new FieldProblem(null, p.message());
     }
-    return new FieldProblem(null, p.path().isEmpty() ? p.message() : p.path() + ": " + p.message());
+    return new FieldProblem(elsewhere, p.path().isEmpty() ? p.message() : p.path() + ": " + p.message());
   }
 }

@@ -112,7 +112,7 @@ final class ModbusReferenceCheck {
       String earlier = first.putIfAbsent(values.get(i), path);
       if (earlier != null) {
         source.problem(path, "duplicate " + what + " " + Nodes.quote(values.get(i)) + ", first used at line "
-            + source.line(earlier));
+            + source.line(earlier) + " (" + earlier + ")");
       }
     }
   }

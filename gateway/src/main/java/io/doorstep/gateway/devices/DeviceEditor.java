@@ -5,6 +5,7 @@ import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.EstateConfig;
+import io.doorstep.gateway.config.EstateConfig.SerialLine;
 import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
 import io.vertx.core.Future;
@@ -21,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds, changes and removes devices for the technician console: checks the estate with the edit
- * laid over the file ({@link DeviceEdits}), keeps the edit in the store, then hands the new
- * device list to the registry and the broker's drivers and publishes the estate for the services
- * that follow it (RS-485 lines, charging rules, access, sync, the booth's GPIO), so the device is
- * served without a restart.
+ * Adds, changes and removes devices and RS-485 lines for the technician console: checks the
+ * estate with the edit laid over the file ({@link DeviceEdits}), keeps the edit in the store, then
+ * hands the new device list to the registry and the broker's drivers and publishes the estate for
+ * the services that follow it (RS-485 lines, charging rules, access, sync, the booth's GPIO), so
+ * the change is served without a restart.
  * Edits are carried out one at a time, each from the estate the one before left.
  */
 public final class DeviceEditor {
@@ -44,8 +45,11 @@ public final class DeviceEditor {
   private final DeviceRegistry registry;
   private final TerminalLinkVerticle terminals;
   private final FireMode fire;
+  /** Every section's edits: an edit touches only its own section, so one list keeps them all in order. */
   private volatile List<DeviceEdits.Edit> edits;
   private volatile EstateConfig estate;
+  /** The lines as the gateway started, for those never changed on the console (the demo's point elsewhere). */
+  private final List<SerialLine> startedLines;
   private Future<?> last = Future.succeededFuture();
 
   /**
@@ -62,6 +66,7 @@ public final class DeviceEditor {
     this.fire = fire;
     this.edits = List.copyOf(edits);
     this.estate = estate;
+    this.startedLines = estate.lines();
   }
 
   private static List<String> liveTypes() {
@@ -91,14 +96,28 @@ public final class DeviceEditor {
       return new Start(kept, fromFile);
     }
     try {
-      EstateConfig edited = DeviceEdits.apply(gatewayFile, kept).withLines(fromFile.lines());
-      log.info("{} device(s) as changed on the technician console", kept.size());
+      EstateConfig edited = DeviceEdits.apply(gatewayFile, kept);
+      edited = edited.withLines(servedLines(edited, kept, fromFile.lines()));
+      log.info("{} device(s) and line(s) as changed on the technician console", kept.size());
       return new Start(kept, edited);
     } catch (ConfigException e) {
-      log.error("devices changed on the technician console no longer fit the estate file; the file's devices are"
-          + " served until they do:\n{}", e.getMessage());
+      log.error("devices and lines changed on the technician console no longer fit the estate file; the file's"
+          + " devices and lines are served until they do:\n{}", e.getMessage());
       return new Start(List.of(), fromFile);
     }
+  }
+
+  /**
+   * The lines to serve: a line changed or added on the console as its edit has it, any other as
+   * the gateway started with it (the demo points those at its pseudo-terminals, not the file's ports).
+   */
+  static List<SerialLine> servedLines(EstateConfig checked, List<DeviceEdits.Edit> edits, List<SerialLine> started) {
+    Set<String> edited = new HashSet<>();
+    edits.stream().filter(e -> DeviceEdits.LINES.equals(e.section())).forEach(e -> edited.add(e.id()));
+    return checked.lines().stream()
+        .map(l -> edited.contains(l.id()) ? l
+            : started.stream().filter(s -> s.id().equals(l.id())).findFirst().orElse(l))
+        .toList();
   }
 
   /** The estate being served, edits included. Safe from any thread. */
@@ -106,15 +125,26 @@ public final class DeviceEditor {
     return estate;
   }
 
-  /** The edits in force, in the order they are laid over the file. */
+  /** The device edits in force, in the order they are laid over the file. */
   public List<DeviceEdits.Edit> edits() {
-    return edits;
+    return edits.stream().filter(e -> DeviceEdits.DEVICES.equals(e.section())).toList();
+  }
+
+  /** The line edits in force, in the order they are laid over the file. */
+  public List<DeviceEdits.Edit> lineEdits() {
+    return edits.stream().filter(e -> DeviceEdits.LINES.equals(e.section())).toList();
   }
 
   /** The device's entry as the estate file would write it; null when there is no such device. */
   public Future<Map<String, Object>> entry(String id) {
     List<DeviceEdits.Edit> now = edits;
     return vertx.executeBlocking(() -> DeviceEdits.entry(gatewayFile, now, id));
+  }
+
+  /** The line's entry as the estate file would write it; null when there is no such line. */
+  public Future<Map<String, Object>> lineEntry(String id) {
+    List<DeviceEdits.Edit> now = edits;
+    return vertx.executeBlocking(() -> DeviceEdits.entry(gatewayFile, now, DeviceEdits.LINES, id));
   }
 
   /** What an edit did: the entry before and after (null for none), for the audit and the reply. */
@@ -125,37 +155,55 @@ public final class DeviceEditor {
    * there ({@code entry} null removes it). Fails with
    * {@link DeviceEdits.Refused} when the estate would not be valid or the type cannot change live.
    */
-  public synchronized Future<Outcome> save(String who, String id, Map<String, Object> entry, boolean added) {
-    Future<Outcome> done = last.transform(ignored -> saveNow(who, id, entry, added));
+  public Future<Outcome> save(String who, String id, Map<String, Object> entry, boolean added) {
+    return queue(DeviceEdits.DEVICES, who, id, entry, added);
+  }
+
+  /**
+   * As {@link #save}, for an RS-485 line ({@code entry} the line's keys: id, port, baud, parity,
+   * stopBits, cycleMs). The lines' verticle reopens a changed line with its new settings.
+   */
+  public Future<Outcome> saveLine(String who, String id, Map<String, Object> entry, boolean added) {
+    return queue(DeviceEdits.LINES, who, id, entry, added);
+  }
+
+  private synchronized Future<Outcome> queue(String section, String who, String id, Map<String, Object> entry,
+      boolean added) {
+    Future<Outcome> done = last.transform(ignored -> saveNow(section, who, id, entry, added));
     last = done;
     return done;
   }
 
-  private Future<Outcome> saveNow(String who, String id, Map<String, Object> entry, boolean added) {
+  private Future<Outcome> saveNow(String section, String who, String id, Map<String, Object> entry, boolean added) {
+    boolean line = DeviceEdits.LINES.equals(section);
     List<DeviceEdits.Edit> next = new ArrayList<>(edits);
-    next.removeIf(e -> e.id().equals(id));
-    DeviceEdits.Edit edit = new DeviceEdits.Edit(id, entry);
+    next.removeIf(e -> e.section().equals(section) && e.id().equals(id));
+    DeviceEdits.Edit edit = new DeviceEdits.Edit(section, id, entry);
     next.add(edit);
     record Checked(Map<String, Object> before, EstateConfig estate) {}
     return vertx.executeBlocking(() -> {
-      Map<String, Object> before = DeviceEdits.entry(gatewayFile, edits, id);
+      Map<String, Object> before = DeviceEdits.entry(gatewayFile, edits, section, id);
       if (before == null && !added) {
-        throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id", "no device " + id + " is configured")));
+        throw new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+            "no " + (line ? "line " : "device ") + id + " is configured")));
       }
-      refuseIfNotLive(added ? null : before, entry);
-      refuseBoothBoardInFire(added ? null : before, entry);
-      return new Checked(added ? null : before, DeviceEdits.check(gatewayFile, next, id, added));
-    }).compose(checked -> refuseIfCharging(id, checked.before(), entry).map(checked))
+      if (!line) {
+        refuseIfNotLive(added ? null : before, entry);
+        refuseBoothBoardInFire(added ? null : before, entry);
+      }
+      return new Checked(added ? null : before, DeviceEdits.check(gatewayFile, next, section, id, added));
+    }).compose(checked -> (line ? refuseIfLineCharging(id, checked.before(), entry)
+            : refuseIfCharging(id, checked.before(), entry)).map(checked))
         .compose(checked -> store.write(c -> DeviceEditRows.save(c, edit, who, System.currentTimeMillis()))
         .map(v -> checked))
         .map(checked -> {
           Outcome outcome = new Outcome(checked.before() == null ? "add" : entry == null ? "remove" : "edit",
               checked.before(), entry);
-          apply(next, checked.estate(), id, checked.before(), entry);
+          apply(next, checked.estate(), section, id, checked.before(), entry);
           return outcome;
         })
-        .compose(outcome -> store.audit(who, "tech.device." + outcome.action(), id, json(outcome.before()),
-            json(outcome.after())).map(v -> outcome));
+        .compose(outcome -> store.audit(who, "tech." + (line ? "line." : "device.") + outcome.action(), id,
+            json(outcome.before()), json(outcome.after())).map(v -> outcome));
   }
 
   private static void refuseIfNotLive(Map<String, Object> before, Map<String, Object> after) throws DeviceEdits.Refused {
@@ -220,23 +268,60 @@ public final class DeviceEditor {
         });
   }
 
+  /**
+   * A line is not reopened while one of its piles charges: for the moment it is closed the safety
+   * rules could not read or stop that charge. A pile that does not answer holds nothing up, so a
+   * line set wrong (every pile silent) can always be put right.
+   */
+  private Future<Void> refuseIfLineCharging(String lineId, Map<String, Object> before, Map<String, Object> after) {
+    if (before == null) {
+      return Future.succeededFuture();
+    }
+    List<Future<?>> asked = new ArrayList<>();
+    List<String> charging = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (EstateConfig.Device pile : estate.devicesOn(lineId)) {
+      if (!EstateConfig.CHARGING_PILE.equals(pile.type()) || !online(pile.id())) {
+        continue;
+      }
+      asked.add(vertx.eventBus().<ChargingBus.ChargingPorts>request(ChargingBus.PORTS_CHARGING,
+              new ChargingBus.PortsCharging(pile.id()))
+          .onSuccess(reply -> {
+            if (!reply.body().ports().isEmpty()) {
+              charging.add(pile.id());
+            }
+          }));
+    }
+    return Future.all(asked)
+        .recover(e -> Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+            "the charging service could not say whether a pile on " + lineId + " is charging (" + e.getMessage()
+                + "); nothing was changed")))))
+        .compose(v -> charging.isEmpty() ? Future.succeededFuture()
+            : Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+                String.join(", ", charging.stream().sorted().toList()) + " on line " + lineId + " "
+                    + (charging.size() > 1 ? "are" : "is") + " charging: the line is not "
+                    + (after == null ? "removed" : "changed") + " while a pile on it charges, so that the safety"
+                    + " rules never stop watching a charge; try again once the charge ends or the port is stopped")))));
+  }
+
   private boolean online(String id) {
     return registry.snapshot().stream().anyMatch(s -> s.id().equals(id) && s.online());
   }
 
-  private void apply(List<DeviceEdits.Edit> next, EstateConfig checked, String id, Map<String, Object> before,
-      Map<String, Object> after) {
-    EstateConfig served = checked.withLines(estate.lines());
+  private void apply(List<DeviceEdits.Edit> next, EstateConfig checked, String section, String id,
+      Map<String, Object> before, Map<String, Object> after) {
+    EstateConfig served = checked.withLines(servedLines(checked, next, startedLines));
     edits = List.copyOf(next);
     estate = served;
     Set<String> heardAgain = new HashSet<>();
-    if (before != null && after != null && !sameIdentity(before, after)) {
+    boolean device = DeviceEdits.DEVICES.equals(section);
+    if (device && before != null && after != null && !sameIdentity(before, after)) {
       heardAgain.add(id);
     }
     registry.configure(served.devices(), heardAgain);
     terminals.configure(served);
     vertx.eventBus().publish(Addresses.ESTATE_CHANGED, served);
-    log.info("device {} {} on the technician console", id, after == null ? "removed" : before == null ? "added" : "changed");
+    log.info("{} {} {} on the technician console", device ? "device" : "RS-485 line", id,
+        after == null ? "removed" : before == null ? "added" : "changed");
   }
 
   /** The same link and the same name on it: the device already heard is still this one. */

@@ -30,6 +30,9 @@ public final class SerialLineMetrics {
 
   private record DeviceMeters(int unit, List<Meter> meters) {}
 
+  /** Per line, its own meters: removed with the line. */
+  private final Map<String, List<Meter>> metersOfLine = new ConcurrentHashMap<>();
+
   /** Micrometer holds what it reads only weakly: the sources must be held here. */
   private final List<Supplier<LineStats>> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -37,22 +40,43 @@ public final class SerialLineMetrics {
     this.registry = registry;
   }
 
-  void register(String lineId, Supplier<LineStats> stats, List<PolledDevice> devices) {
+  /** A line's meters and its devices'; a line reopened on new settings keeps the ones it has. */
+  synchronized void register(String lineId, Supplier<LineStats> stats, List<PolledDevice> devices) {
+    if (statsOfLine.containsKey(lineId)) {
+      devices(lineId, devices);
+      return;
+    }
     sources.add(stats);
     statsOfLine.put(lineId, stats);
     Tags line = Tags.of("line", lineId);
-    lineCounter("doorstep.modbus.transactions", line, stats, LineStats::transactions);
-    lineCounter("doorstep.modbus.timeouts", line, stats, LineStats::timeouts);
-    lineCounter("doorstep.modbus.crc.errors", line, stats, LineStats::crcErrors);
-    lineCounter("doorstep.modbus.exceptions", line, stats, LineStats::exceptionResponses);
-    lineCounter("doorstep.modbus.line.losses", line, stats, LineStats::lineLosses);
-    Gauge.builder("doorstep.modbus.line.open", stats, s -> s.get() != null && s.get().open() ? 1 : 0)
-        .tags(line).description("1 while the line's port is open").register(registry);
-    Gauge.builder("doorstep.modbus.line.utilisation", stats, s -> s.get() == null ? 0 : s.get().utilisation())
-        .tags(line).description("share of time a request was in flight, over the last 5 s").register(registry);
-    cycles.put(lineId, Timer.builder("doorstep.modbus.poll.cycle").tags(line)
-        .description("time to read every device of the line once").register(registry));
+    Timer cycle = Timer.builder("doorstep.modbus.poll.cycle").tags(line)
+        .description("time to read every device of the line once").register(registry);
+    cycles.put(lineId, cycle);
+    metersOfLine.put(lineId, List.of(
+        lineCounter("doorstep.modbus.transactions", line, stats, LineStats::transactions),
+        lineCounter("doorstep.modbus.timeouts", line, stats, LineStats::timeouts),
+        lineCounter("doorstep.modbus.crc.errors", line, stats, LineStats::crcErrors),
+        lineCounter("doorstep.modbus.exceptions", line, stats, LineStats::exceptionResponses),
+        lineCounter("doorstep.modbus.line.losses", line, stats, LineStats::lineLosses),
+        Gauge.builder("doorstep.modbus.line.open", stats, s -> s.get() != null && s.get().open() ? 1 : 0)
+            .tags(line).description("1 while the line's port is open").register(registry),
+        Gauge.builder("doorstep.modbus.line.utilisation", stats, s -> s.get() == null ? 0 : s.get().utilisation())
+            .tags(line).description("share of time a request was in flight, over the last 5 s").register(registry),
+        cycle));
     devices(lineId, devices);
+  }
+
+  /** A line removed on the console: its meters and its devices' leave /metrics. */
+  synchronized void remove(String lineId) {
+    devices(lineId, List.of());
+    devicesOfLine.remove(lineId);
+    List<Meter> meters = metersOfLine.remove(lineId);
+    if (meters != null) {
+      meters.forEach(registry::remove);
+    }
+    cycles.remove(lineId);
+    Supplier<LineStats> stats = statsOfLine.remove(lineId);
+    sources.remove(stats);
   }
 
   /**
@@ -92,8 +116,8 @@ public final class SerialLineMetrics {
     }
   }
 
-  private void lineCounter(String name, Tags tags, Supplier<LineStats> stats, ToDoubleFunction<LineStats> f) {
-    FunctionCounter.builder(name, stats, s -> s.get() == null ? 0 : f.applyAsDouble(s.get()))
+  private Meter lineCounter(String name, Tags tags, Supplier<LineStats> stats, ToDoubleFunction<LineStats> f) {
+    return FunctionCounter.builder(name, stats, s -> s.get() == null ? 0 : f.applyAsDouble(s.get()))
         .tags(tags).register(registry);
   }
 

@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
  * the bus, and the commands for the devices on them. It decides nothing about the devices: the
  * charging service reads the piles' readings and sends the stops.
  *
- * <p>Its devices follow the estate: a pile added, moved or removed on the technician console is
- * polled (or no longer) from its line's next cycle. The lines themselves are the estate file's,
- * opened at start; a line's poller runs whether its port is open yet or not, so a pile added to a
- * line still waiting for its port is read once the port opens.
+ * <p>It follows the estate: a pile added, moved or removed on the technician console is polled
+ * (or no longer) from its line's next cycle. A line changed on the console is closed and opened
+ * anew with its new settings, its poller polling the same piles at the new cycle time; an added
+ * line is opened with a poller for the piles on it, a removed one closed. A line's poller runs
+ * whether its port is open yet or not, so a pile added to a line still waiting for its port is
+ * read once the port opens.
  */
 public final class SerialLinesVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SerialLinesVerticle.class);
@@ -54,7 +56,9 @@ public final class SerialLinesVerticle extends VerticleBase {
   private volatile EstateConfig estate;
   private final long aliveEveryMs;
   private final SerialLineMetrics metrics;
-  private final List<ModbusLine> lines = new ArrayList<>();
+  /** Read by the console from other threads; changed on this verticle's context. */
+  private final Map<String, ModbusLine> lines = new ConcurrentHashMap<>();
+  private final Map<String, SerialLine> settingsOfLine = new HashMap<>();
   private final Map<String, ModbusPoller> pollerOfLine = new HashMap<>();
   private final Map<String, ModbusPoller> pollerOfDevice = new HashMap<>();
   private final Map<String, Long> lastAlive = new HashMap<>();
@@ -71,31 +75,56 @@ public final class SerialLinesVerticle extends VerticleBase {
     this.metrics = metrics;
   }
 
+  /** The changes of the estate, followed one after another: a line is closed before it opens again. */
+  private Future<?> following = Future.succeededFuture();
+
   @Override
   public Future<?> start() {
-    if (estate.lines().isEmpty()) {
-      return Future.succeededFuture();
-    }
     List<Future<?>> opened = new ArrayList<>();
     for (SerialLine config : estate.lines()) {
-      ModbusLine line = new ModbusLine(vertx, options(config), new LineEvents());
-      lines.add(line);
-      List<PolledDevice> devices = polled(estate, config.id());
-      ModbusPoller poller = new ModbusPoller(vertx, line, devices, Duration.ofMillis(config.cycleMs()), new Readings());
-      pollerOfLine.put(config.id(), poller);
-      devices.forEach(d -> pollerOfDevice.put(d.id(), poller));
-      opened.add(line.open().onSuccess(v -> {
-        poller.start();
-        latest.put(line.id(), line.stats());
-      }));
-      metrics.register(config.id(), () -> latest.get(config.id()), devices);
+      List<PolledDevice> on = polled(estate, config.id());
+      opened.add(open(config, on));
+      metrics.register(config.id(), () -> latest.get(config.id()), on);
     }
     vertx.setPeriodic(STATS_PERIOD_MS, id -> sampleStats());
     log.info("RS-485: {} lines, {} devices", lines.size(), pollerOfDevice.size());
     return Future.all(opened).compose(v -> Future.all(
         vertx.eventBus().<DeviceCommand>consumer(Addresses.deviceCommandsOf(EstateConfig.CHARGING_PILE), this::onCommand)
             .completion(),
-        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED, m -> follow(m.body())).completion()));
+        vertx.eventBus().<EstateConfig>consumer(Addresses.ESTATE_CHANGED,
+            m -> following = following.transform(x -> follow(m.body()))).completion()));
+  }
+
+  /**
+   * Opens the line and starts its poller. The port itself is opened by the line's own thread, so
+   * nothing here waits on it.
+   */
+  private Future<?> open(SerialLine config, List<PolledDevice> devices) {
+    ModbusLine line = new ModbusLine(vertx, options(config), new LineEvents());
+    ModbusPoller poller = new ModbusPoller(vertx, line, devices, Duration.ofMillis(config.cycleMs()), new Readings());
+    lines.put(config.id(), line);
+    settingsOfLine.put(config.id(), config);
+    pollerOfLine.put(config.id(), poller);
+    devices.forEach(d -> pollerOfDevice.put(d.id(), poller));
+    return line.open().onSuccess(v -> {
+      poller.start();
+      latest.put(line.id(), line.stats());
+    });
+  }
+
+  /**
+   * Stops the line's poller and closes its port (the wait for the line's thread is on a worker).
+   * Requests waiting on the line fail as on a lost line.
+   */
+  private Future<?> close(String lineId) {
+    ModbusPoller poller = pollerOfLine.remove(lineId);
+    ModbusLine line = lines.remove(lineId);
+    settingsOfLine.remove(lineId);
+    if (poller != null) {
+      poller.stop();
+      pollerOfDevice.values().removeIf(p -> p == poller);
+    }
+    return line == null ? Future.succeededFuture() : line.close();
   }
 
   private static List<PolledDevice> polled(EstateConfig estate, String lineId) {
@@ -108,8 +137,37 @@ public final class SerialLinesVerticle extends VerticleBase {
    * Each line polls the estate's devices on it from its next cycle; their meters follow. A
    * removed device's commands fail from now on, as for any device on no line.
    */
-  private void follow(EstateConfig changed) {
+  private Future<?> follow(EstateConfig changed) {
     estate = changed;
+    List<Future<?>> reopened = new ArrayList<>();
+    // Taken before any is closed: a line being reopened is not a line added.
+    List<String> served = List.copyOf(settingsOfLine.keySet());
+    for (String lineId : served) {
+      SerialLine now = changed.line(lineId).orElse(null);
+      if (now == null) {
+        reopened.add(close(lineId).onComplete(v -> {
+          latest.remove(lineId);
+          metrics.remove(lineId);
+          log.info("RS-485 line {} closed: removed on the console", lineId);
+        }));
+      } else if (!now.equals(settingsOfLine.get(lineId))) {
+        reopened.add(close(lineId).transform(v -> open(now, polled(changed, lineId))).onComplete(v ->
+            log.info("RS-485 line {} reopened on the console's settings: {} at {} baud, parity {}, {} stop bit(s),"
+                + " every {} ms", lineId, now.port(), now.baud(), now.parity(), now.stopBits(), now.cycleMs())));
+      }
+    }
+    for (SerialLine added : changed.lines()) {
+      if (!served.contains(added.id())) {
+        List<PolledDevice> on = polled(changed, added.id());
+        reopened.add(open(added, on));
+        metrics.register(added.id(), () -> latest.get(added.id()), on);
+        log.info("RS-485 line {} added on the console: {} at {} baud", added.id(), added.port(), added.baud());
+      }
+    }
+    return Future.join(reopened).onComplete(v -> followDevices(changed));
+  }
+
+  private void followDevices(EstateConfig changed) {
     Map<String, ModbusPoller> devices = new HashMap<>();
     pollerOfLine.forEach((lineId, poller) -> {
       List<PolledDevice> on = polled(changed, lineId);
@@ -134,7 +192,7 @@ public final class SerialLinesVerticle extends VerticleBase {
   public Future<?> stop() {
     List<Future<?>> closed = new ArrayList<>();
     pollerOfLine.values().forEach(ModbusPoller::stop);
-    lines.forEach(l -> closed.add(l.close()));
+    lines.values().forEach(l -> closed.add(l.close()));
     return Future.join(closed);
   }
 
@@ -151,7 +209,7 @@ public final class SerialLinesVerticle extends VerticleBase {
   }
 
   private void sampleStats() {
-    lines.forEach(l -> {
+    lines.values().forEach(l -> {
       LineStats stats = l.stats();
       latest.put(l.id(), stats);
       samplers.forEach(s -> s.accept(stats));
@@ -169,7 +227,7 @@ public final class SerialLinesVerticle extends VerticleBase {
 
   /** The line by its id, to reach its devices through its own scheduler; empty when not configured. */
   public Optional<ModbusLine> line(String lineId) {
-    return lines.stream().filter(l -> l.id().equals(lineId)).findFirst();
+    return Optional.ofNullable(lines.get(lineId));
   }
 
   private void onCommand(Message<DeviceCommand> message) {

@@ -29,7 +29,8 @@ final class Migrations {
   private static final List<String> FILES = List.of(
       "V1__init.sql", "V2__people.sql", "V3__access.sql", "V4__sync.sql", "V5__doors.sql",
       "V6__charging.sql", "V7__upstream.sql", "V8__platform_limits.sql",
-      "V9__web_users.sql", "V10__device_edits.sql", "V11__door_timings.sql", "V12__visitor_pass_list.sql");
+      "V9__web_users.sql", "V10__device_edits.sql", "V11__door_timings.sql", "V12__visitor_pass_list.sql",
+      "V13__line_edits.sql");
 
   private static final String DIRECTORY = "/db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");

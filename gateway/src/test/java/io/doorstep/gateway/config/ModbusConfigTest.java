@@ -120,7 +120,7 @@ class ModbusConfigTest {
 
     assertEquals(List.of(
         "6 lines[1].baud: expected one of 2400, 4800, 9600, 19200, 38400, 57600, 115200, got '1200'; did you mean '19200'?",
-        "6 lines[1].port: duplicate serial port '/dev/ttyUSB0', first used at line 5",
+        "6 lines[1].port: duplicate serial port '/dev/ttyUSB0', first used at line 5 (lines[0].port)",
         "8 charging.limits.overPowerW: overPowerW must be between 50 and 3000 W, got 5000",
         "13 devices[1].address: address 1 on line bus1 is already taken by the device at line 12;"
             + " each device on a line needs its own",

@@ -92,6 +92,42 @@ class TechConsoleBrowserTest {
   }
 
   @Test
+  void aLinesCycleTimeChangedOnThePageIsInTheListAndAMistakeIsMarkedOnItsField() throws Exception {
+    try (TechConsoleRig rig = TechConsoleRig.start(dir);
+        HeadlessChromium chromium = HeadlessChromium.start(
+            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
+        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
+      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/#serial")));
+      page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
+          .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
+      String row = "document.querySelector('#line-rows tr[data-line=\"shed-bus\"]')";
+      page.awaitTrue(row + " !== null && " + row + ".querySelector('td:nth-child(2)').textContent.endsWith('每 100 ms')");
+
+      page.evaluate(row + ".querySelector('button').click()");
+      page.awaitTrue("!document.getElementById('line-form').hidden");
+      assertEquals("100", page.evaluate("document.getElementById('line-cycle').value"));
+      assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('line-id').readOnly"));
+
+      page.evaluate("document.getElementById('line-cycle').value = '70000'; document.getElementById('line-save').click()");
+      page.awaitTrue("document.getElementById('line-cycle').classList.contains('bad')");
+      assertTrue(((String) page.evaluate("document.getElementById('line-error').textContent")).contains("70000"));
+
+      page.evaluate("document.getElementById('line-cycle').value = '250'; document.getElementById('line-save').click()");
+      page.awaitTrue("document.getElementById('line-done').textContent === '已保存总线 shed-bus'"
+          + " && document.getElementById('line-form').hidden");
+      page.awaitTrue(row + ".querySelector('td:nth-child(2)').textContent.endsWith('每 250 ms')");
+      assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+          "the console scrolls sideways at 1366×768");
+      List<String> audit = RunningGateway.audit(rig.charging.running.gateway, "tech.line.edit", "shed-bus").get(0);
+      assertEquals(100, new JsonObject(audit.get(0)).getInteger("cycleMs"));
+      assertEquals(250, new JsonObject(audit.get(1)).getInteger("cycleMs"));
+      assertEquals(TechConsoleRig.TECHNICIAN, audit.get(2));
+      page.keepPicture("tech-lines.png");
+    }
+  }
+
+  @Test
   void aDoorsRemoteOpenTimeChangedOnThePageIsInForceAtOnce() throws Exception {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
         FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(rig.charging.running.broker.url(),

@@ -110,11 +110,19 @@ final class DeviceHandlers {
   }
 
   private static void reply(RoutingContext ctx, Future<DeviceEditor.Outcome> saved, int status) {
+    reply(ctx, saved, status, "device");
+  }
+
+  /**
+   * The outcome of an edit: the entry as saved under {@code key}, or the refusal with the form
+   * field of its first problem and every problem.
+   */
+  static void reply(RoutingContext ctx, Future<DeviceEditor.Outcome> saved, int status, String key) {
     saved.onComplete(r -> {
       if (r.succeeded()) {
         DeviceEditor.Outcome o = r.result();
         Replies.json(ctx, status, new JsonObject().put("action", o.action())
-            .put("device", o.after() == null ? null : new JsonObject(o.after())));
+            .put(key, o.after() == null ? null : new JsonObject(o.after())));
       } else if (r.cause() instanceof DeviceEdits.Refused refused) {
         JsonArray problems = new JsonArray();
         refused.problems().forEach(p -> problems.add(new JsonObject().put("field", formField(p.field()))
@@ -124,7 +132,7 @@ final class DeviceHandlers {
         Replies.json(ctx, 400, new JsonObject().put("error", first.message()).put("field", formField(first.field()))
             .put("problems", problems));
       } else {
-        log.warn("device change failed: {}", r.cause().toString());
+        log.warn("{} change failed: {}", key, r.cause().toString());
         Replies.error(ctx, 500, "not saved: " + r.cause().getMessage());
       }
     });

@@ -54,6 +54,14 @@ final class LineScan {
     cancelled = true;
   }
 
+  /** Stops the scan after the address in hand, saying why: the reason stands as the scan's error. */
+  synchronized void stop(String reason) {
+    if (finishedMs == 0 && error == null) {
+      error = reason;
+    }
+    cancelled = true;
+  }
+
   synchronized boolean running() {
     return finishedMs == 0;
   }
@@ -75,7 +83,7 @@ final class LineScan {
               found.add(new JsonObject().put("unit", unit).put("answer", answer));
             }
             if ("lost".equals(answer)) {
-              error = done.cause().getMessage();
+              error = error != null ? error : done.cause().getMessage();
               cancelled = true;
             }
             next = unit + 1;

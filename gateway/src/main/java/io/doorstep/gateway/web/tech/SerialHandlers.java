@@ -72,10 +72,16 @@ final class SerialHandlers {
           .put("silent", u != null && u.silent()));
     }
     LineScan scan = scans.get(line.id());
+    // What the open line runs with: the same as the settings, once a change on the console has reopened it.
+    JsonObject serving = parts.serialLines().line(line.id()).map(ModbusLine::options)
+        .map(o -> new JsonObject().put("port", o.port()).put("baud", o.baud())
+            .put("parity", o.parity().name().toLowerCase(java.util.Locale.ROOT)).put("stopBits", o.stopBits()))
+        .orElse(null);
     return new JsonObject()
         .put("id", line.id()).put("port", line.port()).put("portListed", listed)
         .put("baud", line.baud()).put("parity", line.parity()).put("stopBits", line.stopBits())
         .put("cycleMs", line.cycleMs())
+        .put("serving", serving)
         .put("open", stats != null && stats.open())
         .put("transactions", stats == null ? 0 : stats.transactions())
         .put("timeouts", stats == null ? 0 : stats.timeouts())
@@ -132,6 +138,14 @@ final class SerialHandlers {
       }
       Replies.json(ctx, 200, scan == null ? new JsonObject().put("running", false) : scan.toJson());
     });
+  }
+
+  /** A scan of the line, if one runs, stops with {@code reason} for the technician who started it. */
+  void stopScan(String lineId, String reason) {
+    LineScan scan = scans.get(lineId);
+    if (scan != null && scan.running()) {
+      scan.stop(reason);
+    }
   }
 
   void read(RoutingContext ctx) {

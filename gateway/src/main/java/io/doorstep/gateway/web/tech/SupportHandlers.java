@@ -4,6 +4,7 @@ import io.doorstep.gateway.web.Replies;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.ConfigFiles;
 import io.doorstep.gateway.config.ConfigImport;
+import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.ConfigLoader;
 import io.doorstep.gateway.config.ConfigProblem;
 import io.doorstep.gateway.web.auth.WebUser;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
@@ -179,18 +181,24 @@ final class SupportHandlers {
         zip.closeEntry();
         names.add(e.name());
       }
-      // The files as written; devices changed on the console are beside them, as they are laid over.
-      JsonArray edits = new JsonArray();
-      parts.devices().edits().forEach(e -> edits.add(new JsonObject().put("device", e.id())
-          .put("entry", e.entry() == null ? null : new JsonObject(e.entry()))));
-      if (!edits.isEmpty()) {
-        zip.putNextEntry(new ZipEntry(ConfigImport.DEVICE_EDITS));
-        zip.write(new JsonObject().put("deviceEdits", edits).encodePrettily().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        names.add(ConfigImport.DEVICE_EDITS);
-      }
+      // The files as written; devices and lines changed on the console are beside them, as they are laid over.
+      edits(zip, names, ConfigImport.DEVICE_EDITS, "deviceEdits", "device", parts.devices().edits());
+      edits(zip, names, ConfigImport.LINE_EDITS, "lineEdits", "line", parts.devices().lineEdits());
     }
     return new Zip(out.toByteArray(), names);
+  }
+
+  private static void edits(ZipOutputStream zip, JsonArray names, String name, String key, String idKey,
+      List<DeviceEdits.Edit> kept) throws IOException {
+    JsonArray edits = new JsonArray();
+    kept.forEach(e -> edits.add(new JsonObject().put(idKey, e.id())
+        .put("entry", e.entry() == null ? null : new JsonObject(e.entry()))));
+    if (!edits.isEmpty()) {
+      zip.putNextEntry(new ZipEntry(name));
+      zip.write(new JsonObject().put(key, edits).encodePrettily().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      names.add(name);
+    }
   }
 
   private static byte[] tail(Path file) throws IOException {

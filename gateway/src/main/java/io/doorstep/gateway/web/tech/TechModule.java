@@ -18,8 +18,8 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * The technician console's API under {@code /api/tech/}: devices, RS-485 lines (scan, raw
- * registers, a confirmed write), charging limits, door timings, plots and support downloads. The pages are
+ * The technician console's API under {@code /api/tech/}: devices, RS-485 lines (their settings,
+ * scan, raw registers, a confirmed write), charging limits, door timings, plots and support downloads. The pages are
  * the static files under {@code /tech/}. Every change is audited with the technician's name.
  */
 public final class TechModule implements WebModule {
@@ -32,6 +32,7 @@ public final class TechModule implements WebModule {
   private final LimitHandlers limits;
   private final SupportHandlers support;
   private final DeviceHandlers deviceEdits;
+  private final LineHandlers lineEdits;
   private final DoorTimingHandlers doorTimings;
 
   public TechModule(TechParts parts) {
@@ -40,6 +41,7 @@ public final class TechModule implements WebModule {
     this.limits = new LimitHandlers(parts);
     this.support = new SupportHandlers(parts);
     this.deviceEdits = new DeviceHandlers(parts);
+    this.lineEdits = new LineHandlers(parts, serial);
     this.doorTimings = new DoorTimingHandlers(parts);
   }
 
@@ -61,6 +63,9 @@ public final class TechModule implements WebModule {
     router.put("/api/tech/devices/:id").handler(deviceEdits::change);
     router.delete("/api/tech/devices/:id").handler(deviceEdits::remove);
     router.get("/api/tech/serial").handler(serial::overview);
+    router.post("/api/tech/lines").handler(lineEdits::add);
+    router.put("/api/tech/lines/:line").handler(lineEdits::change);
+    router.delete("/api/tech/lines/:line").handler(lineEdits::remove);
     router.post("/api/tech/lines/:line/scan").handler(serial::startScan);
     router.get("/api/tech/lines/:line/scan").handler(serial::scan);
     router.delete("/api/tech/lines/:line/scan").handler(serial::cancelScan);
