@@ -86,6 +86,7 @@ public final class Gateway implements AutoCloseable {
   private List<DeviceEdits.Edit> keptEdits = List.of();
   private Map<String, Map<String, Integer>> keptDoorTimings = Map.of();
   private final Restarts restarts = new Restarts();
+  private Map<String, String> portStandIns = Map.of();
   private GatewayWeb web;
 
   private Gateway(GatewayConfig config, Vertx vertx, PrometheusMeterRegistry metrics, Store store, AutoCloseable broker) {
@@ -98,6 +99,14 @@ public final class Gateway implements AutoCloseable {
 
   /** Starts everything; returns once the page answers. Blocking: call from {@code main}. */
   public static Gateway start(GatewayConfig config) throws StartupException {
+    return start(config, Map.of());
+  }
+
+  /**
+   * As {@link #start(GatewayConfig)}, with serial ports standing in for those the files name (the
+   * demo's pseudo-terminals): the lines keep the files' ports everywhere but where they are opened.
+   */
+  public static Gateway start(GatewayConfig config, Map<String, String> portStandIns) throws StartupException {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -119,6 +128,7 @@ public final class Gateway implements AutoCloseable {
       // Devices changed on the technician console are laid over the file before anything reads it.
       DeviceEditor.Start edited = DeviceEditor.startingEstate(store, config.sourceFile(), config.estate());
       Gateway gateway = new Gateway(config.withEstate(edited.estate()), vertx, metrics, store, broker);
+      gateway.portStandIns = Map.copyOf(portStandIns);
       gateway.keptEdits = edited.edits();
       gateway.keptDoorTimings = DoorTimingEditor.kept(store, config.estate());
       await(gateway.deploy());
@@ -146,7 +156,7 @@ public final class Gateway implements AutoCloseable {
     registry = new DeviceRegistry(store, config.estate(), config.devices(), metrics);
     sync = new PersonSyncVerticle(store, config.estate(), access.scope(), faces, registry, metrics);
     terminals = new TerminalLinkVerticle(config.broker(), config.estate(), new BusDeviceListener(vertx.eventBus()), metrics);
-    serialLines = new SerialLinesVerticle(config.estate(), config.devices().heartbeatIntervalS() * 1000L,
+    serialLines = new SerialLinesVerticle(config.estate(), portStandIns, config.devices().heartbeatIntervalS() * 1000L,
         new SerialLineMetrics(metrics));
     upstream = new UpstreamVerticle(store, config.upstream(), config.estate(), registry, metrics, people);
     FireMode fire = new FireMode(config.estate());

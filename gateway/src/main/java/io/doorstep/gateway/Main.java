@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The command line: {@code demo}, {@code run}, {@code check-config}, {@code simulate},
@@ -119,14 +120,16 @@ public final class Main {
     Logging.apply(config.logging());
     // The demo's charging piles answer on pseudo-terminals; the gateway's lines must point there.
     AutoCloseable sheds = () -> { };
+    Map<String, String> portStandIns = Map.of();
     if (demo) {
       DemoSheds demoSheds = DemoSheds.start(config.estate());
       sheds = demoSheds;
       config = demoSheds.apply(config);
+      portStandIns = demoSheds.portStandIns();
     }
     Gateway gateway;
     try {
-      gateway = Gateway.start(config);
+      gateway = Gateway.start(config, portStandIns);
     } catch (StartupException e) {
       err.println("doorstep: " + e.getMessage());
       closeQuietly(sheds);

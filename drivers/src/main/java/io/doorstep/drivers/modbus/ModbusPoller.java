@@ -40,7 +40,7 @@ public final class ModbusPoller {
   private volatile Map<String, PolledDevice> devices = Map.of();
   private volatile Map<String, DevicePoll> polls = Map.of();
   private final Map<String, Boolean> online = new ConcurrentHashMap<>();
-  private final long intervalMs;
+  private volatile long intervalMs;
   private final PollListener listener;
   private volatile Context context;
   private volatile boolean running;
@@ -140,6 +140,22 @@ public final class ModbusPoller {
       vertx.cancelTimer(timer);
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * Starts the cycles {@code cycleInterval} apart from the next one on, without touching the line:
+   * a new cycle time needs no reopening, so the devices stay watched throughout.
+   */
+  public void cycleEvery(Duration cycleInterval) {
+    if (cycleInterval.isNegative()) {
+      throw new IllegalArgumentException("a cycle interval cannot be negative: " + cycleInterval);
+    }
+    intervalMs = cycleInterval.toMillis();
+  }
+
+  /** The time between the starts of two cycles, as now set. Readable from any thread. */
+  public Duration cycleInterval() {
+    return Duration.ofMillis(intervalMs);
   }
 
   /** Whether the device answered its last poll; null before its first. */

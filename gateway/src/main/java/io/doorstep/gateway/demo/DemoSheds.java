@@ -7,7 +7,9 @@ import io.doorstep.sim.charger.ShedSimulation;
 import io.doorstep.sim.serial.PtyPair;
 import io.doorstep.sim.serial.RtuSlaveLine;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,8 @@ public final class DemoSheds implements AutoCloseable {
 
   private final List<PtyPair> ptys = new ArrayList<>();
   private final List<ShedSimulation> sheds = new ArrayList<>();
-  private final List<SerialLine> lines = new ArrayList<>();
+  /** Each line's port in the estate file, and the pseudo-terminal the demo opens instead. */
+  private final Map<String, String> standIns = new LinkedHashMap<>();
   private ScheduledExecutorService clock;
 
   private DemoSheds() {}
@@ -43,12 +46,12 @@ public final class DemoSheds implements AutoCloseable {
         List<Integer> addresses = estate.devicesOn(line.id()).stream().map(d -> d.modbus().address()).toList();
         demo.sheds.add(ShedSimulation.start(pty.a(), addresses, RtuSlaveLine.Options.defaults().baud(line.baud()),
             SPEED, PLUGGED, SEED + demo.sheds.size()));
-        demo.lines.add(new SerialLine(line.id(), pty.b(), line.baud(), line.parity(), line.stopBits(), line.cycleMs()));
+        demo.standIns.put(line.port(), pty.b());
       }
     } catch (RuntimeException e) {
       log.warn("demo: the charging sheds are left out: {}", e.getMessage());
       demo.close();
-      demo.lines.clear();
+      demo.standIns.clear();
       return demo;
     }
     if (!demo.sheds.isEmpty()) {
@@ -64,10 +67,19 @@ public final class DemoSheds implements AutoCloseable {
     return demo;
   }
 
-  /** The configuration with the lines on the simulated sheds, or without lines and piles when none run. */
+  /** The configuration as it is, or without lines and piles when no shed runs. */
   public GatewayConfig apply(GatewayConfig config) {
     EstateConfig estate = config.estate();
-    return config.withEstate(sheds.isEmpty() ? estate.withoutLines() : estate.withLines(lines));
+    return sheds.isEmpty() ? config.withEstate(estate.withoutLines()) : config;
+  }
+
+  /**
+   * The pseudo-terminal that stands in for each port the estate file names. The gateway's lines
+   * keep the file's ports, so that the console shows them and a line changed there keeps a port
+   * that means something at the next start, when the pseudo-terminals are new ones.
+   */
+  public Map<String, String> portStandIns() {
+    return Map.copyOf(standIns);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.doorstep.gateway.charging.ChargingBus;
 import io.doorstep.gateway.config.ConfigException;
 import io.doorstep.gateway.config.DeviceEdits;
 import io.doorstep.gateway.config.EstateConfig;
-import io.doorstep.gateway.config.EstateConfig.SerialLine;
 import io.doorstep.gateway.fire.FireMode;
 import io.doorstep.gateway.store.Store;
 import io.vertx.core.Future;
@@ -49,7 +48,6 @@ public final class DeviceEditor {
   private volatile List<DeviceEdits.Edit> edits;
   private volatile EstateConfig estate;
   /** The lines as the gateway started, for those never changed on the console (the demo's point elsewhere). */
-  private final List<SerialLine> startedLines;
   private Future<?> last = Future.succeededFuture();
 
   /**
@@ -66,7 +64,6 @@ public final class DeviceEditor {
     this.fire = fire;
     this.edits = List.copyOf(edits);
     this.estate = estate;
-    this.startedLines = estate.lines();
   }
 
   private static List<String> liveTypes() {
@@ -97,7 +94,6 @@ public final class DeviceEditor {
     }
     try {
       EstateConfig edited = DeviceEdits.apply(gatewayFile, kept);
-      edited = edited.withLines(servedLines(edited, kept, fromFile.lines()));
       log.info("{} device(s) and line(s) as changed on the technician console", kept.size());
       return new Start(kept, edited);
     } catch (ConfigException e) {
@@ -105,19 +101,6 @@ public final class DeviceEditor {
           + " devices and lines are served until they do:\n{}", e.getMessage());
       return new Start(List.of(), fromFile);
     }
-  }
-
-  /**
-   * The lines to serve: a line changed or added on the console as its edit has it, any other as
-   * the gateway started with it (the demo points those at its pseudo-terminals, not the file's ports).
-   */
-  static List<SerialLine> servedLines(EstateConfig checked, List<DeviceEdits.Edit> edits, List<SerialLine> started) {
-    Set<String> edited = new HashSet<>();
-    edits.stream().filter(e -> DeviceEdits.LINES.equals(e.section())).forEach(e -> edited.add(e.id()));
-    return checked.lines().stream()
-        .map(l -> edited.contains(l.id()) ? l
-            : started.stream().filter(s -> s.id().equals(l.id())).findFirst().orElse(l))
-        .toList();
   }
 
   /** The estate being served, edits included. Safe from any thread. */
@@ -274,7 +257,7 @@ public final class DeviceEditor {
    * line set wrong (every pile silent) can always be put right.
    */
   private Future<Void> refuseIfLineCharging(String lineId, Map<String, Object> before, Map<String, Object> after) {
-    if (before == null) {
+    if (before == null || onlyCycleTime(before, after)) {
       return Future.succeededFuture();
     }
     List<Future<?>> asked = new ArrayList<>();
@@ -303,13 +286,23 @@ public final class DeviceEditor {
                     + " rules never stop watching a charge; try again once the charge ends or the port is stopped")))));
   }
 
+  /** A new cycle time alone does not close the line (the poller takes it), so a charge stays watched. */
+  private static boolean onlyCycleTime(Map<String, Object> before, Map<String, Object> after) {
+    if (after == null) {
+      return false;
+    }
+    Set<String> keys = new HashSet<>(before.keySet());
+    keys.addAll(after.keySet());
+    keys.remove("cycleMs");
+    return keys.stream().allMatch(k -> Objects.equals(String.valueOf(before.get(k)), String.valueOf(after.get(k))));
+  }
+
   private boolean online(String id) {
     return registry.snapshot().stream().anyMatch(s -> s.id().equals(id) && s.online());
   }
 
-  private void apply(List<DeviceEdits.Edit> next, EstateConfig checked, String section, String id,
+  private void apply(List<DeviceEdits.Edit> next, EstateConfig served, String section, String id,
       Map<String, Object> before, Map<String, Object> after) {
-    EstateConfig served = checked.withLines(servedLines(checked, next, startedLines));
     edits = List.copyOf(next);
     estate = served;
     Set<String> heardAgain = new HashSet<>();

@@ -56,10 +56,11 @@ public final class SerialLinesVerticle extends VerticleBase {
   private volatile EstateConfig estate;
   private final long aliveEveryMs;
   private final SerialLineMetrics metrics;
+  private final Map<String, String> portStandIns;
   /** Read by the console from other threads; changed on this verticle's context. */
   private final Map<String, ModbusLine> lines = new ConcurrentHashMap<>();
   private final Map<String, SerialLine> settingsOfLine = new HashMap<>();
-  private final Map<String, ModbusPoller> pollerOfLine = new HashMap<>();
+  private final Map<String, ModbusPoller> pollerOfLine = new ConcurrentHashMap<>();
   private final Map<String, ModbusPoller> pollerOfDevice = new HashMap<>();
   private final Map<String, Long> lastAlive = new HashMap<>();
   private final Map<String, LineStats> latest = new ConcurrentHashMap<>();
@@ -70,7 +71,14 @@ public final class SerialLinesVerticle extends VerticleBase {
    *     half of it, so the registry never times a pile out while it answers
    */
   public SerialLinesVerticle(EstateConfig estate, long heartbeatMs, SerialLineMetrics metrics) {
+    this(estate, Map.of(), heartbeatMs, metrics);
+  }
+
+  /** @param portStandIns ports opened in place of those the estate names (the demo's pseudo-terminals) */
+  public SerialLinesVerticle(EstateConfig estate, Map<String, String> portStandIns, long heartbeatMs,
+      SerialLineMetrics metrics) {
     this.estate = estate;
+    this.portStandIns = Map.copyOf(portStandIns);
     this.aliveEveryMs = Math.max(1000, heartbeatMs / 2);
     this.metrics = metrics;
   }
@@ -150,6 +158,11 @@ public final class SerialLinesVerticle extends VerticleBase {
           metrics.remove(lineId);
           log.info("RS-485 line {} closed: removed on the console", lineId);
         }));
+      } else if (sameWiring(now, settingsOfLine.get(lineId)) && now.cycleMs() != settingsOfLine.get(lineId).cycleMs()) {
+        // Only the cycle time: the line stays open and its piles stay watched.
+        pollerOfLine.get(lineId).cycleEvery(Duration.ofMillis(now.cycleMs()));
+        settingsOfLine.put(lineId, now);
+        log.info("RS-485 line {} polls every {} ms, as changed on the console", lineId, now.cycleMs());
       } else if (!now.equals(settingsOfLine.get(lineId))) {
         reopened.add(close(lineId).transform(v -> open(now, polled(changed, lineId))).onComplete(v ->
             log.info("RS-485 line {} reopened on the console's settings: {} at {} baud, parity {}, {} stop bit(s),"
@@ -165,6 +178,12 @@ public final class SerialLinesVerticle extends VerticleBase {
       }
     }
     return Future.join(reopened).onComplete(v -> followDevices(changed));
+  }
+
+  /** The same port with the same framing: a line that need not be closed and opened again. */
+  static boolean sameWiring(SerialLine a, SerialLine b) {
+    return a.port().equals(b.port()) && a.baud() == b.baud() && a.parity().equals(b.parity())
+        && a.stopBits() == b.stopBits();
   }
 
   private void followDevices(EstateConfig changed) {
@@ -201,9 +220,10 @@ public final class SerialLinesVerticle extends VerticleBase {
     return estate.lines().stream().map(l -> latest.get(l.id())).filter(s -> s != null).toList();
   }
 
-  private static LineOptions options(SerialLine config) {
-    LineOptions defaults = LineOptions.of(config.id(), config.port(), config.baud());
-    return new LineOptions(config.id(), config.port(), config.baud(),
+  private LineOptions options(SerialLine config) {
+    String port = portStandIns.getOrDefault(config.port(), config.port());
+    LineOptions defaults = LineOptions.of(config.id(), port, config.baud());
+    return new LineOptions(config.id(), port, config.baud(),
         LineOptions.Parity.valueOf(config.parity().toUpperCase()), defaults.dataBits(), config.stopBits(),
         defaults.reopenMin(), defaults.reopenMax(), defaults.retries());
   }
@@ -223,6 +243,11 @@ public final class SerialLinesVerticle extends VerticleBase {
    */
   public void onStats(Consumer<LineStats> sampler) {
     samplers.add(sampler);
+  }
+
+  /** How often the line's poller starts a cycle now; empty when the line is not served. Safe from any thread. */
+  public Optional<Duration> cycleInterval(String lineId) {
+    return Optional.ofNullable(pollerOfLine.get(lineId)).map(ModbusPoller::cycleInterval);
   }
 
   /** The line by its id, to reach its devices through its own scheduler; empty when not configured. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.doorstep.device.EventKinds;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.gateway.config.ConfigImport;
 import io.doorstep.gateway.config.ConfigLoader;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -112,20 +114,28 @@ class TechLinesTest {
       assertEquals("id", inUse.getString("field"), inUse.encode());
       assertTrue(inUse.getString("error").contains("no line '" + NEW_LINE + "' is defined"), inUse.encode());
 
-      // A pile charging on the line: the line is not reopened under it.
-      rig.charge(1, 1, 200);
-      JsonObject charging = new JsonObject(tech.put("/api/tech/lines/shed-bus", new JsonObject().put("cycleMs", "500"))
-          .body());
-      assertEquals("id", charging.getString("field"), charging.encode());
-      assertTrue(charging.getString("error").startsWith(PILE_1 + " on line shed-bus is charging:"), charging.encode());
-      assertEquals(100, line(tech, "shed-bus").getInteger("cycleMs"));
-
       // The export holds the line edits beside the files, in the order they are laid over.
       JsonObject exported = lineEdits(tech);
       assertEquals(List.of("shed-bus", NEW_LINE), exported.getJsonArray("lineEdits").stream()
           .map(e -> ((JsonObject) e).getString("line")).toList());
       assertEquals(moved.b(), exported.getJsonArray("lineEdits").getJsonObject(0).getJsonObject("entry")
           .getString("port"));
+
+      // A pile charging on the line: the line is not reopened under it, but its cycle time, which
+      // needs no reopening, changes all the same.
+      rig.charge(1, 1, 200);
+      JsonObject charging = new JsonObject(tech.put("/api/tech/lines/shed-bus", new JsonObject().put("baud", "19200"))
+          .body());
+      assertEquals("id", charging.getString("field"), charging.encode());
+      assertTrue(charging.getString("error").startsWith(PILE_1 + " on line shed-bus is charging:"), charging.encode());
+      assertEquals(BAUD, line(tech, "shed-bus").getInteger("baud"));
+      int opened = rig.running.events(Set.of(EventKinds.LINE_UP)).size();
+      HttpResponse<String> cycle = tech.put("/api/tech/lines/shed-bus", new JsonObject().put("cycleMs", "500"));
+      assertEquals(200, cycle.statusCode(), cycle.body());
+      assertEquals(500, line(tech, "shed-bus").getInteger("cycleMs"));
+      Waits.until("the line polls every 500 ms", Duration.ofSeconds(15),
+          () -> 500 == line(tech, "shed-bus").getJsonObject("serving").getInteger("cycleMs"));
+      assertEquals(opened, rig.running.events(Set.of(EventKinds.LINE_UP)).size(), "the line was not reopened");
     }
   }
 

@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,8 @@ final class SerialHandlers {
     // What the open line runs with: the same as the settings, once a change on the console has reopened it.
     JsonObject serving = parts.serialLines().line(line.id()).map(ModbusLine::options)
         .map(o -> new JsonObject().put("port", o.port()).put("baud", o.baud())
-            .put("parity", o.parity().name().toLowerCase(java.util.Locale.ROOT)).put("stopBits", o.stopBits()))
+            .put("parity", o.parity().name().toLowerCase(java.util.Locale.ROOT)).put("stopBits", o.stopBits())
+            .put("cycleMs", parts.serialLines().cycleInterval(line.id()).map(Duration::toMillis).orElse(null)))
         .orElse(null);
     return new JsonObject()
         .put("id", line.id()).put("port", line.port()).put("portListed", listed)
