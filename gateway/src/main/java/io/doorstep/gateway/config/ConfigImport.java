@@ -54,6 +54,8 @@ public final class ConfigImport {
 
   /** In an export: the console's RS-485 line edits, in the order they are laid over the estate file. */
   public static final String LINE_EDITS = "line-edits.json";
+  /** In an export: the door timings changed on the console, door by door. */
+  public static final String DOOR_TIMINGS = "door-timings.json";
 
   /** The configuration here is not laid out as an export is, so an import cannot know where its files go. */
   public static final class NotImportable extends Exception {
@@ -111,8 +113,8 @@ public final class ConfigImport {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName();
-        if (entry.isDirectory() || name.equals(DEVICE_EDITS) || name.equals(LINE_EDITS)) {
-          // the console's device and line edits travel in an export as a record; they live in the store
+        if (entry.isDirectory() || name.equals(DEVICE_EDITS) || name.equals(LINE_EDITS) || name.equals(DOOR_TIMINGS)) {
+          // the console's device, line and door timing changes travel in an export as a record; they live in the store
           continue;
         }
         if (!name.equals(gatewayName) && !FOLDER_FILE.matcher(name).matches()) {

@@ -77,6 +77,11 @@ public final class DoorTimingEditor {
     return timings;
   }
 
+  /** Every door's console changes, door → key → value. Safe from any thread. */
+  public Map<String, Map<String, Integer>> console() {
+    return console;
+  }
+
   /** What the console changed at the door, key → value; empty when nothing. */
   public Map<String, Integer> console(String door) {
     return console.getOrDefault(door, Map.of());

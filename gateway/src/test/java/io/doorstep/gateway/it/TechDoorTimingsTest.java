@@ -15,6 +15,11 @@ import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.doorstep.sim.faceterminal.Person;
 import io.doorstep.sim.faceterminal.VerifyOutcome;
 import io.vertx.core.json.JsonObject;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipEntry;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import io.doorstep.gateway.config.ConfigImport;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +112,8 @@ class TechDoorTimingsTest {
             door.getJsonObject("effective"));
         assertEquals(new JsonObject().put("openMs", 7000).put("remoteOpenMs", 9000), door.getJsonObject("console"));
         assertEquals(7000, passage(terminal).openMs(), "the terminal's answer after the restart");
+        assertEquals(new JsonObject().put("openMs", 7000).put("remoteOpenMs", 9000),
+            exportedDoorTimings(tech).getJsonObject(UNIT_DOOR), "the export holds the console's timings");
       }
     }
   }
@@ -133,5 +140,18 @@ class TechDoorTimingsTest {
   private static JsonObject refused(HttpResponse<String> response) {
     assertEquals(400, response.statusCode(), response.body());
     return new JsonObject(response.body());
+  }
+  /** The door timings the configuration export carries beside the files. */
+  private static JsonObject exportedDoorTimings(WebLogin tech) throws Exception {
+    byte[] zip = tech.exchange(tech.request("/api/tech/support/config").GET(),
+        HttpResponse.BodyHandlers.ofByteArray()).body();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(ConfigImport.DOOR_TIMINGS)) {
+          return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("doorTimings");
+        }
+      }
+    }
+    throw new AssertionError("no " + ConfigImport.DOOR_TIMINGS + " in the export");
   }
 }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
@@ -184,6 +186,14 @@ final class SupportHandlers {
       // The files as written; devices and lines changed on the console are beside them, as they are laid over.
       edits(zip, names, ConfigImport.DEVICE_EDITS, "deviceEdits", "device", parts.devices().edits());
       edits(zip, names, ConfigImport.LINE_EDITS, "lineEdits", "line", parts.devices().lineEdits());
+      Map<String, Map<String, Integer>> timings = parts.doorTimings().console();
+      if (!timings.isEmpty()) {
+        zip.putNextEntry(new ZipEntry(ConfigImport.DOOR_TIMINGS));
+        zip.write(new JsonObject().put("doorTimings", new JsonObject(new TreeMap<>(timings))).encodePrettily()
+            .getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        names.add(ConfigImport.DOOR_TIMINGS);
+      }
     }
     return new Zip(out.toByteArray(), names);
   }
