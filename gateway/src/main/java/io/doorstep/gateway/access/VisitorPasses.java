@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issues visitor passes as signed QR text, lists them and revokes them. A pass is valid by its
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * cannot carry: it is kept in the record and in {@link PassRevocations}, which the door reads.
  */
 public final class VisitorPasses {
-  private static final Logger log = LoggerFactory.getLogger(VisitorPasses.class);
   /** 72 random bits: unguessable, and short in the QR code. */
   private static final int ID_BYTES = 9;
   public static final int MAX_USES = 10_000;
@@ -40,7 +37,8 @@ public final class VisitorPasses {
   }
 
   /**
-   * The QR text of a new pass.
+   * The QR text of a new pass, given once the pass is in the record: a pass the office could not
+   * find again in its list, nor revoke, is not handed out.
    *
    * @param doors door ids of the estate file
    * @param validFrom Unix ms, inclusive
@@ -51,8 +49,8 @@ public final class VisitorPasses {
    * @param issuedBy the office user, for the record
    * @throws IllegalArgumentException for an unknown door, an empty window or a bad count
    */
-  public String issue(List<String> doors, long validFrom, long validTo, int uses, String visitorName, String host,
-      String issuedBy) {
+  public Future<String> issue(List<String> doors, long validFrom, long validTo, int uses, String visitorName,
+      String host, String issuedBy) {
     if (doors == null || doors.isEmpty()) {
       throw new IllegalArgumentException("a pass needs at least one door");
     }
@@ -72,12 +70,10 @@ public final class VisitorPasses {
     }
     VisitorPass pass = new VisitorPass(newId(), List.copyOf(new LinkedHashSet<>(doors)), validFrom, validTo, uses);
     long now = clock.millis();
-    store.write(c -> {
+    return store.write(c -> {
       PassRows.save(c, pass, visitorName.strip(), host, issuedBy, now);
       return null;
-    }).onFailure(e -> log.warn("visitor pass {} for {} works but is not in the record: {}", pass.id(),
-        visitorName, e.getMessage()));
-    return codec.encode(pass);
+    }).map(v -> codec.encode(pass));
   }
 
   /** What a QR text grants, if the gateway signed it. */

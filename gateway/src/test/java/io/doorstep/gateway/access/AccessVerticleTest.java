@@ -141,7 +141,7 @@ class AccessVerticleTest {
 
   @Test
   void aVisitorPassIsCountedAndTheCountSurvivesARestart() throws Exception {
-    String pass = access.passes().issue(List.of("G1-L1", "G1-L2"), T0, T0 + 3_600_000, 2, "孙先生", null, "王芳");
+    String pass = await(access.passes().issue(List.of("G1-L1", "G1-L2"), T0, T0 + 3_600_000, 2, "孙先生", null, "王芳"));
 
     assertEquals("OK", reason(qr(GATE, pass, "in")));
     assertEquals("QR_WRONG_DOOR", reason(qr(UNIT_B01, pass, "in")));
@@ -160,7 +160,7 @@ class AccessVerticleTest {
 
   @Test
   void aRevokedPassIsRefusedFromTheNextScanAndStillAfterARestart() throws Exception {
-    String pass = access.passes().issue(List.of("G1-L1"), T0, T0 + 3_600_000, 0, "孙先生", "R1001", "王芳");
+    String pass = await(access.passes().issue(List.of("G1-L1"), T0, T0 + 3_600_000, 0, "孙先生", "R1001", "王芳"));
     String id = access.passes().read(pass).orElseThrow().id();
     assertEquals("OK", reason(qr(GATE, pass, "in")));
 

@@ -81,7 +81,8 @@ class AccessRulesEndToEndTest {
     startGateway();
     startTerminal(Duration.ofSeconds(2));
     long now = System.currentTimeMillis();
-    String pass = gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000, 1, "孙先生", null, "王芳");
+    String pass = RunningGateway.await(gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000,
+        1, "孙先生", null, "王芳"));
     // The payload is base64url JSON, so it starts "ey"; one character changed, the signature kept.
     String altered = pass.replace("DS1.ey", "DS1.fy");
     assertFalse(altered.equals(pass));
@@ -99,8 +100,8 @@ class AccessRulesEndToEndTest {
     startGateway();
     startTerminal(Duration.ofSeconds(2));
     long now = System.currentTimeMillis();
-    String pass = gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000, 0, "孙先生",
-        null, "王芳");
+    String pass = RunningGateway.await(gateway.access().passes().issue(List.of("G1-L1"), now - 60_000, now + 3_600_000,
+        0, "孙先生", null, "王芳"));
     assertTrue(terminal.presentQr(pass, "in").get(5, TimeUnit.SECONDS).opened());
 
     String id = gateway.access().passes().read(pass).orElseThrow().id();

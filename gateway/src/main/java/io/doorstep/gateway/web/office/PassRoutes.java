@@ -19,6 +19,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Visitor passes: the office issues one (the access domain signs it) and prints its QR code,
@@ -26,6 +28,7 @@ import java.util.Optional;
  * drawn, so the QR route is no general-purpose code printer.
  */
 final class PassRoutes {
+  private static final Logger log = LoggerFactory.getLogger(PassRoutes.class);
   private static final int NAME_MAX = 64;
   private static final int HOST_MAX = 64;
   private static final int PAGE = 50;
@@ -113,14 +116,17 @@ final class PassRoutes {
 
   private void issue(RoutingContext ctx, String name, List<String> doors, long from, long to, int uses, String host) {
     String user = WebUser.of(ctx).name();
-    String code = passes.issue(doors, from, to, uses, name, host, user);
-    VisitorPass pass = passes.read(code).orElseThrow();
-    JsonObject record = json(pass).put("visitorName", name).put("host", host);
-    store.audit(user, "pass.issue", pass.id(), null, record.encode()).onComplete(ar -> {
+    passes.issue(doors, from, to, uses, name, host, user).compose(code -> {
+      VisitorPass pass = passes.read(code).orElseThrow();
+      JsonObject record = json(pass).put("visitorName", name).put("host", host);
+      return store.audit(user, "pass.issue", pass.id(), null, record.encode())
+          .map(v -> new JsonObject().put("code", code).put("pass", record));
+    }).onComplete(ar -> {
       if (ar.failed()) {
-        Answers.failed(ctx, ar.cause());
+        log.error("visitor pass for {} not issued: {}", name, ar.cause().toString());
+        Replies.error(ctx, 503, "the pass could not be recorded, so none was issued: " + ar.cause().getMessage());
       } else {
-        Replies.json(ctx, 201, new JsonObject().put("code", code).put("pass", record));
+        Replies.json(ctx, 201, ar.result());
       }
     });
   }
