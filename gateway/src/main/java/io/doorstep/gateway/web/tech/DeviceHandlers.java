@@ -26,6 +26,7 @@ final class DeviceHandlers {
       "breaker", "channel");
   /** The form's keys that are numbers in the estate file; the form sends them as text. */
   static final List<String> NUMBERS = List.of("address", "channel");
+  private static final FormEntry FORM_ENTRY = new FormEntry(FORM, NUMBERS, false);
 
   private final DeviceEditor editor;
 
@@ -51,7 +52,7 @@ final class DeviceHandlers {
     if (body == null) {
       return;
     }
-    Map<String, Object> entry = fromForm(body, new LinkedHashMap<>());
+    Map<String, Object> entry = FORM_ENTRY.over(body, new LinkedHashMap<>());
     Object id = entry.get("id");
     if (id == null) {
       Replies.field(ctx, 400, "id", "id is required: the device's id, e.g. ft-g1-l3");
@@ -76,29 +77,13 @@ final class DeviceHandlers {
         return Future.failedFuture(new DeviceEdits.Refused(
             List.of(new DeviceEdits.FieldProblem("id", "no device " + id + " is configured"))));
       }
-      Map<String, Object> entry = fromForm(body.copy().put("id", id), new LinkedHashMap<>(current));
+      Map<String, Object> entry = FORM_ENTRY.over(body.copy().put("id", id), new LinkedHashMap<>(current));
       return editor.save(who, id, entry, false);
     }), 200);
   }
 
   void remove(RoutingContext ctx) {
     reply(ctx, editor.save(WebUser.of(ctx).name(), ctx.pathParam("id"), null, false), 200);
-  }
-
-  /** The form's keys over what the entry holds: a key left empty on the form is taken out. */
-  private static Map<String, Object> fromForm(JsonObject body, Map<String, Object> entry) {
-    for (String key : FORM) {
-      Object value = body.getValue(key);
-      String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty()) {
-        entry.remove(key);
-      } else if (value instanceof Number || (NUMBERS.contains(key) && text.matches("\\d{1,9}"))) {
-        entry.put(key, Long.parseLong(text));
-      } else {
-        entry.put(key, text);
-      }
-    }
-    return entry;
   }
 
   /**

@@ -21,6 +21,7 @@ final class LineHandlers {
   static final List<String> FORM = List.of("id", "port", "baud", "parity", "stopBits", "cycleMs");
   /** The form's keys that are numbers in the estate file; the form sends them as text. */
   static final List<String> NUMBERS = List.of("baud", "stopBits", "cycleMs");
+  private static final FormEntry FORM_ENTRY = new FormEntry(FORM, NUMBERS, true);
 
   private final DeviceEditor editor;
   private final SerialHandlers serial;
@@ -35,7 +36,7 @@ final class LineHandlers {
     if (body == null) {
       return;
     }
-    Map<String, Object> entry = fromForm(body, new LinkedHashMap<>());
+    Map<String, Object> entry = FORM_ENTRY.over(body, new LinkedHashMap<>());
     Object id = entry.get("id");
     if (id == null) {
       Replies.field(ctx, 400, "id", "id is required: the line's id, e.g. shed4-bus");
@@ -62,7 +63,7 @@ final class LineHandlers {
             List.of(new DeviceEdits.FieldProblem("id", "no line " + id + " is configured"))));
       }
       stopScan(id, who, "changed");
-      return editor.saveLine(who, id, fromForm(body.copy().put("id", id), new LinkedHashMap<>(current)), false);
+      return editor.saveLine(who, id, FORM_ENTRY.over(body.copy().put("id", id), new LinkedHashMap<>(current)), false);
     }), 200, "line");
   }
 
@@ -81,27 +82,5 @@ final class LineHandlers {
    */
   private void stopScan(String id, String who, String how) {
     serial.stopScan(id, "the scan was stopped: line " + id + " is being " + how + " on the console by " + who);
-  }
-
-  /**
-   * The form's keys over what the entry holds: a key sent empty is taken out (the file's default
-   * applies), a key not sent is kept as it is.
-   */
-  private static Map<String, Object> fromForm(JsonObject body, Map<String, Object> entry) {
-    for (String key : FORM) {
-      if (!body.containsKey(key)) {
-        continue;
-      }
-      Object value = body.getValue(key);
-      String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty()) {
-        entry.remove(key);
-      } else if (value instanceof Number || (NUMBERS.contains(key) && text.matches("\\d{1,9}"))) {
-        entry.put(key, Long.parseLong(text));
-      } else {
-        entry.put(key, text);
-      }
-    }
-    return entry;
   }
 }
