@@ -34,11 +34,8 @@ class TechConsoleBrowserTest {
   @Test
   void aScanFromThePageListsTheAnsweringUnitsAndAWriteAsksFirst() throws Exception {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
-        HeadlessChromium chromium = HeadlessChromium.start(
-            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
-      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
-      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
+        ConsoleBrowser browser = ConsoleBrowser.open(rig, "/tech/")) {
+      DevToolsSession page = browser.page();
       page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
           .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
       page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6");
@@ -94,11 +91,8 @@ class TechConsoleBrowserTest {
   @Test
   void aLinesCycleTimeChangedOnThePageIsInTheListAndAMistakeIsMarkedOnItsField() throws Exception {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
-        HeadlessChromium chromium = HeadlessChromium.start(
-            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
-      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
-      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/#serial")));
+        ConsoleBrowser browser = ConsoleBrowser.open(rig, "/tech/#serial")) {
+      DevToolsSession page = browser.page();
       page.call("Emulation.setDeviceMetricsOverride", new JsonObject()
           .put("width", 1366).put("height", 768).put("deviceScaleFactor", 1).put("mobile", false));
       String row = "document.querySelector('#line-rows tr[data-line=\"shed-bus\"]')";
@@ -132,12 +126,9 @@ class TechConsoleBrowserTest {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
         FaceTerminalSimulator terminal = FaceTerminalSimulator.builder(rig.charging.running.broker.url(),
             TestEstate.UNIT_SN).heartbeatInterval(Duration.ofSeconds(1)).create();
-        HeadlessChromium chromium = HeadlessChromium.start(
-            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
+        ConsoleBrowser browser = ConsoleBrowser.open(rig, "/tech/")) {
+      DevToolsSession page = browser.page();
       terminal.start().get(10, TimeUnit.SECONDS);
-      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
-      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
       page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6");
       page.evaluate("document.querySelector('.tabs button[data-tab=limits]').click()");
       page.awaitTrue("document.getElementById('door-timing-door').options.length === 3"
@@ -173,11 +164,8 @@ class TechConsoleBrowserTest {
   @Test
   void pickingATypeShowsItsFieldsAndABarrierAddedOnThePageComesOnline() throws Exception {
     try (TechConsoleRig rig = TechConsoleRig.start(dir);
-        HeadlessChromium chromium = HeadlessChromium.start(
-            List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
-        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank")) {
-      WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
-      page.call("Page.navigate", new JsonObject().put("url", rig.url("/tech/")));
+        ConsoleBrowser browser = ConsoleBrowser.open(rig, "/tech/")) {
+      DevToolsSession page = browser.page();
       page.awaitTrue("document.querySelectorAll('#device-rows tr').length === 6"
           + " && document.getElementById('device-type').options.length > 0");
 
@@ -225,5 +213,30 @@ class TechConsoleBrowserTest {
     page.evaluate("{ const s = document.getElementById('device-type'); s.value = '" + type + "';"
         + " s.dispatchEvent(new Event('change')); }");
     return page.evaluate(VISIBLE_FIELDS);
+  }
+  /** Chromium at the booth screen's size, logged in as the technician, on a page of the console. */
+  private record ConsoleBrowser(HeadlessChromium chromium, DevToolsSession page) implements AutoCloseable {
+    static ConsoleBrowser open(TechConsoleRig rig, String path) throws Exception {
+      HeadlessChromium chromium = HeadlessChromium.start(
+          List.of("--remote-debugging-port=0", "--window-size=1366,768", "about:blank"));
+      try {
+        DevToolsSession page = DevToolsSession.openPage(chromium.devToolsUrl(30), "about:blank");
+        WebLogin.inBrowser(page, rig.url(""), TechConsoleRig.TECHNICIAN, WebLogin.PASSWORD);
+        page.call("Page.navigate", new JsonObject().put("url", rig.url(path)));
+        return new ConsoleBrowser(chromium, page);
+      } catch (Exception e) {
+        chromium.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        page.close();
+      } finally {
+        chromium.close();
+      }
+    }
   }
 }
