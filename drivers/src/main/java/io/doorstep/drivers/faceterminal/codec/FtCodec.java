@@ -13,9 +13,7 @@ import io.doorstep.drivers.faceterminal.codec.FtMessage.RecordEntry;
 import io.doorstep.drivers.faceterminal.codec.FtMessage.Records;
 import io.doorstep.drivers.faceterminal.codec.FtMessage.Verify;
 import io.doorstep.drivers.faceterminal.codec.FtMessage.VerifyResult;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
+import io.doorstep.drivers.mqtt.JsonBodies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -55,18 +53,7 @@ public final class FtCodec {
 
   /** Decodes the body of a message of the given topic kind (up or down). */
   public static FtMessage decode(String kind, byte[] body) throws FtDecodeException {
-    if (body.length > MAX_BODY_BYTES) {
-      throw new FtDecodeException(FtDecodeException.TOO_LARGE, "body of " + body.length + " bytes is over 4 MiB");
-    }
-    Object decoded;
-    try {
-      decoded = Json.decodeValue(Buffer.buffer(body));
-    } catch (DecodeException e) {
-      decoded = null;
-    }
-    if (!(decoded instanceof JsonObject json)) {
-      throw new FtDecodeException(FtDecodeException.MALFORMED_JSON, "not a JSON object");
-    }
+    JsonObject json = JsonBodies.object(body, MAX_BODY_BYTES, "4 MiB", FtDecodeException::new);
     Fields f = new Fields(json);
     String msgId = f.requiredString("msgId");
     if (msgId.isEmpty() || msgId.length() > MAX_MSG_ID_CHARS) {

@@ -1,8 +1,6 @@
 package io.doorstep.drivers.lane.codec;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
+import io.doorstep.drivers.mqtt.JsonBodies;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,18 +23,7 @@ public final class LaneCodec {
 
   /** Decodes the body of a message of the given topic (its kind and direction). */
   public static LaneMessage decode(LaneTopic topic, byte[] body) throws LaneDecodeException {
-    if (body.length > MAX_BODY_BYTES) {
-      throw new LaneDecodeException(LaneDecodeException.TOO_LARGE, "body of " + body.length + " bytes is over 64 KiB");
-    }
-    Object decoded;
-    try {
-      decoded = Json.decodeValue(Buffer.buffer(body));
-    } catch (DecodeException e) {
-      decoded = null;
-    }
-    if (!(decoded instanceof JsonObject json)) {
-      throw new LaneDecodeException(LaneDecodeException.MALFORMED_JSON, "not a JSON object");
-    }
+    JsonObject json = JsonBodies.object(body, MAX_BODY_BYTES, "64 KiB", LaneDecodeException::new);
     String msgId = string(json, "msgId");
     if (msgId.isEmpty() || msgId.length() > MAX_MSG_ID_CHARS) {
       throw new LaneDecodeException(LaneDecodeException.BAD_MSG_ID,
