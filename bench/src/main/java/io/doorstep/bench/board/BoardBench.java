@@ -1,6 +1,7 @@
 package io.doorstep.bench.board;
 
 import io.doorstep.bench.BenchEntry;
+import io.doorstep.bench.WorkDirs;
 import io.doorstep.bench.verify.BenchEstate;
 import io.doorstep.bench.verify.BuildCheck;
 import io.doorstep.bench.verify.GatewayProcess;
@@ -17,20 +18,17 @@ import io.doorstep.sim.broker.MosquittoBroker;
 import io.doorstep.sim.browser.HeadlessChromium;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code doorstep bench board}: the gateway in its own JVM with the production options, a real
@@ -89,7 +87,7 @@ public final class BoardBench {
     if (options.keep()) {
       say("kept %s (gateway.log, data/)", dir);
     } else {
-      deleteQuietly(dir);
+      WorkDirs.deleteQuietly(dir);
     }
     String report = BoardReport.markdown(command, at, machine, options, figures);
     System.out.println();
@@ -235,13 +233,5 @@ public final class BoardBench {
 
   static void say(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind is harmless
-    }
   }
 }

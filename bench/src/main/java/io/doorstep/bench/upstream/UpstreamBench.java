@@ -1,7 +1,7 @@
 package io.doorstep.bench.upstream;
 
 import io.doorstep.bench.BenchEntry;
-import io.doorstep.bench.verify.VerifyBench;
+import io.doorstep.bench.WorkDirs;
 import io.doorstep.bench.verify.BenchEstate;
 import io.doorstep.bench.verify.BuildCheck;
 import io.doorstep.bench.verify.GatewayProcess;
@@ -12,10 +12,10 @@ import io.doorstep.bench.verify.MemorySampler;
 import io.doorstep.bench.verify.ProcStatus;
 import io.doorstep.bench.verify.PrometheusText;
 import io.doorstep.bench.verify.Residents;
+import io.doorstep.bench.verify.VerifyBench;
 import io.doorstep.gateway.Gateway;
 import io.doorstep.sim.broker.MosquittoBroker;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code doorstep bench upstream throughput|drain}: the gateway in its own JVM (the production
@@ -87,7 +85,7 @@ public final class UpstreamBench {
     if (options.keep()) {
       say("kept %s (gateway*.log, data/)", dir);
     } else {
-      deleteQuietly(dir);
+      WorkDirs.deleteQuietly(dir);
     }
     System.out.println();
     System.out.print(report);
@@ -347,13 +345,5 @@ public final class UpstreamBench {
 
   static void say(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind is harmless
-    }
   }
 }

@@ -1,8 +1,8 @@
 package io.doorstep.bench.verify;
 
+import io.doorstep.bench.WorkDirs;
 import io.doorstep.sim.broker.MosquittoBroker;
 import io.doorstep.sim.faceterminal.FaceTerminalSimulator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The verification load run of the issue: one Mosquitto, one set of terminals, first the floor
@@ -62,7 +60,7 @@ public final class VerifyBench {
     if (options.keep()) {
       say("kept %s (gateway.log, echo.log, data/)", dir);
     } else {
-      deleteQuietly(dir);
+      WorkDirs.deleteQuietly(dir);
     }
     String report = Report.markdown(findings);
     System.out.println();
@@ -180,13 +178,5 @@ public final class VerifyBench {
 
   private static void say(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind is harmless
-    }
   }
 }
