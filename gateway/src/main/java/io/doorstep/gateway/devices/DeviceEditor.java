@@ -233,13 +233,8 @@ public final class DeviceEditor {
     if (after == null && !online(id)) {
       return Future.succeededFuture();
     }
-    return vertx.eventBus().<ChargingBus.ChargingPorts>request(ChargingBus.PORTS_CHARGING,
-            new ChargingBus.PortsCharging(id))
-        .recover(e -> Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
-            "the charging service could not say whether " + id + " is charging (" + e.getMessage()
-                + "); nothing was changed")))))
-        .compose(reply -> {
-          List<Integer> ports = reply.body().ports();
+    return portsCharging(id, id)
+        .compose(ports -> {
           if (ports.isEmpty()) {
             return Future.succeededFuture();
           }
@@ -266,18 +261,13 @@ public final class DeviceEditor {
       if (!EstateConfig.CHARGING_PILE.equals(pile.type()) || !online(pile.id())) {
         continue;
       }
-      asked.add(vertx.eventBus().<ChargingBus.ChargingPorts>request(ChargingBus.PORTS_CHARGING,
-              new ChargingBus.PortsCharging(pile.id()))
-          .onSuccess(reply -> {
-            if (!reply.body().ports().isEmpty()) {
-              charging.add(pile.id());
-            }
-          }));
+      asked.add(portsCharging(pile.id(), "a pile on " + lineId).onSuccess(ports -> {
+        if (!ports.isEmpty()) {
+          charging.add(pile.id());
+        }
+      }));
     }
     return Future.all(asked)
-        .recover(e -> Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
-            "the charging service could not say whether a pile on " + lineId + " is charging (" + e.getMessage()
-                + "); nothing was changed")))))
         .compose(v -> charging.isEmpty() ? Future.succeededFuture()
             : Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
                 String.join(", ", charging.stream().sorted().toList()) + " on line " + lineId + " "
@@ -295,6 +285,16 @@ public final class DeviceEditor {
     keys.addAll(after.keySet());
     keys.remove("cycleMs");
     return keys.stream().allMatch(k -> Objects.equals(String.valueOf(before.get(k)), String.valueOf(after.get(k))));
+  }
+
+  /** The pile's ports charging, asked of the charging service; an edit is refused when it cannot say. */
+  private Future<List<Integer>> portsCharging(String pile, String what) {
+    return vertx.eventBus().<ChargingBus.ChargingPorts>request(ChargingBus.PORTS_CHARGING,
+            new ChargingBus.PortsCharging(pile))
+        .map(reply -> reply.body().ports())
+        .recover(e -> Future.failedFuture(new DeviceEdits.Refused(List.of(new DeviceEdits.FieldProblem("id",
+            "the charging service could not say whether " + what + " is charging (" + e.getMessage()
+                + "); nothing was changed")))));
   }
 
   private boolean online(String id) {
